@@ -40,7 +40,7 @@ internal sealed class TiffStructureReader
         var ifds = new List<TiffIfd>();
         var subIfds = new List<IReadOnlyList<TiffIfd>>();
         var seen = new HashSet<long>();
-        for (var offset = firstIfd; offset != 0; )
+        for (var offset = firstIfd; offset != 0;)
         {
             if (!seen.Add(offset) || ifds.Count >= MaxIfds)
             {

@@ -61,8 +61,14 @@ public sealed class TiffImageSourceReadTests : IDisposable
         {
             var spec = new TestTiffSpec
             {
-                Width = 97, Height = 75, TileSize = 32, PixelType = pixelType, Compression = TestCompression.AdobeDeflate,
-                Predictor = predictor, BigEndian = bigEndian, Content = TestContent.Smooth,
+                Width = 97,
+                Height = 75,
+                TileSize = 32,
+                PixelType = pixelType,
+                Compression = TestCompression.AdobeDeflate,
+                Predictor = predictor,
+                BigEndian = bigEndian,
+                Content = TestContent.Smooth,
             };
             var (path, image) = _temp.Write(spec, $"{pixelType}-{bigEndian}.tif");
             using var source = await TempTiff.OpenAsync(path);
@@ -82,8 +88,14 @@ public sealed class TiffImageSourceReadTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 130, Height = 70, TileSize = tileSize, RowsPerStrip = 9, BigTiff = bigTiff, BigEndian = bigEndian,
-            Compression = TestCompression.Lzw, Predictor = TestPredictor.Horizontal,
+            Width = 130,
+            Height = 70,
+            TileSize = tileSize,
+            RowsPerStrip = 9,
+            BigTiff = bigTiff,
+            BigEndian = bigEndian,
+            Compression = TestCompression.Lzw,
+            Predictor = TestPredictor.Horizontal,
         };
         var (path, image) = _temp.Write(spec);
         using var source = await TempTiff.OpenAsync(path);
@@ -100,8 +112,17 @@ public sealed class TiffImageSourceReadTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 90, Height = 61, SizeC = rgb ? 3 : 4, ChannelsAsSamples = true, PlanarSeparate = planarSeparate, Rgb = rgb,
-            PixelType = pixelType, TileSize = tileSize, RowsPerStrip = 8, Compression = TestCompression.AdobeDeflate, Predictor = TestPredictor.Horizontal,
+            Width = 90,
+            Height = 61,
+            SizeC = rgb ? 3 : 4,
+            ChannelsAsSamples = true,
+            PlanarSeparate = planarSeparate,
+            Rgb = rgb,
+            PixelType = pixelType,
+            TileSize = tileSize,
+            RowsPerStrip = 8,
+            Compression = TestCompression.AdobeDeflate,
+            Predictor = TestPredictor.Horizontal,
         };
         var (path, image) = _temp.Write(spec);
         using var source = await TempTiff.OpenAsync(path);
