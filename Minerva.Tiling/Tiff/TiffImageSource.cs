@@ -149,7 +149,7 @@ public sealed class TiffImageSource : IPixelSource
         var needed = (long)rect.CCount * rect.Height * rect.Width * layout.Levels[0][0].BytesPerSample;
         if (destinationLength < needed)
         {
-            throw new ArgumentException($"The destination holds {destinationLength} bytes; {rect} needs {needed}.", nameof(destinationLength));
+            throw new ArgumentException($"The destination holds {destinationLength} bytes; {rect} needs {needed}.", "destination");
         }
 
         return layout;
