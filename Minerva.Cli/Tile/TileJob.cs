@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Minerva.Cli.CommandLine;
 using Minerva.Tiling.IO;
 using Minerva.Tiling.Pyramid;
 using Minerva.Tiling.Tiff;
@@ -17,12 +18,12 @@ internal static class TileJob
         string output = Path.GetFullPath(settings.Output.TrimEnd('/', '\\'));
         if (!File.Exists(input))
         {
-            throw new TileUsageException($"Input file '{settings.Input}' does not exist.");
+            throw new UsageException($"Input file '{settings.Input}' does not exist.");
         }
 
         if (Directory.Exists(output) || File.Exists(output))
         {
-            throw new TileUsageException($"Output '{settings.Output}' already exists; choose a new name or remove it.");
+            throw new UsageException($"Output '{settings.Output}' already exists; choose a new name or remove it.");
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -76,7 +77,7 @@ internal static class TileJob
 
         return chosen < count
             ? [chosen]
-            : throw new TileUsageException($"--series {chosen} does not exist: '{settings.Input}' has {count} series (0 to {count - 1}).");
+            : throw new UsageException($"--series {chosen} does not exist: '{settings.Input}' has {count} series (0 to {count - 1}).");
     }
 }
 
