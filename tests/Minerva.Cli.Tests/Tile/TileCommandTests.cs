@@ -16,8 +16,14 @@ public sealed class TileCommandTests : IDisposable
 
     private TestTiffImage WriteOmeTiff(string name) => TestTiff.Write(PathOf(name), new TestTiffSpec
     {
-        Width = 1300, Height = 700, SizeC = 2, SizeZ = 2, SeriesCount = 2, TileSize = 256,
-        Compression = TestCompression.AdobeDeflate, Content = TestContent.Smooth,
+        Width = 1300,
+        Height = 700,
+        SizeC = 2,
+        SizeZ = 2,
+        SeriesCount = 2,
+        TileSize = 256,
+        Compression = TestCompression.AdobeDeflate,
+        Content = TestContent.Smooth,
         Ome = new TestOme { PhysicalSizeX = 0.5, PhysicalSizeY = 0.5, PhysicalSizeUnit = "µm", ChannelNames = ["DAPI", "CD3"] },
     });
 
