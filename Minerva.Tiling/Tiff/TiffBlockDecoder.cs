@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Minerva.Tiling.Codecs;
+using Minerva.Tiling.IO;
+
+namespace Minerva.Tiling.Tiff;
+
+/// <summary>
+/// Fetches one tile or strip by range and decodes it to little-endian samples: decompress, swap bytes of
+/// big-endian files, undo the predictor. Buffers come from <see cref="ArrayPool{T}"/>.
+/// </summary>
+internal static class TiffBlockDecoder
+{
+    /// <summary>
+    /// Decodes block <paramref name="blockIndex"/> of <paramref name="ifd"/> (counted as in its offsets array,
+    /// so planar-separate samples come one sample plane after another) into a rented buffer of at least
+    /// <see cref="TiffIfd.BlockRowBytes"/> × rows bytes. The caller returns the buffer to the shared pool.
+    /// </summary>
+    /// <exception cref="InvalidImageException">The data cannot be decompressed or is too short.</exception>
+    public static async ValueTask<byte[]> DecodeAsync(IByteSource source, TiffIfd ifd, bool bigEndian, int blockIndex, CancellationToken cancellationToken)
+    {
+        var count = (int)ifd.ByteCounts[blockIndex];
+        var raw = ArrayPool<byte>.Shared.Rent(count);
+        try
+        {
+            await source.ReadExactlyAsync(ifd.Offsets[blockIndex], raw.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+            var capacity = ifd.BlockRowBytes * ifd.BlockHeight;
+            var decoded = ArrayPool<byte>.Shared.Rent(capacity);
+            try
+            {
+                Decode(raw.AsSpan(0, count), decoded.AsSpan(0, capacity), ifd, bigEndian, blockIndex, source.Name);
+                return decoded;
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(decoded);
+                throw;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    /// <summary>Rows a block holds: full tiles always, the last strip only what is left of the image.</summary>
+    public static int RowsOf(TiffIfd ifd, int blockIndex)
+    {
+        if (ifd.Tiled)
+        {
+            return ifd.BlockHeight;
+        }
+
+        var blockRow = (blockIndex % (ifd.BlocksAcross * ifd.BlocksDown)) / ifd.BlocksAcross;
+        return (int)Math.Min(ifd.BlockHeight, ifd.Height - ((long)blockRow * ifd.BlockHeight));
+    }
+
+    private static void Decode(ReadOnlySpan<byte> raw, Span<byte> decoded, TiffIfd ifd, bool bigEndian, int blockIndex, string fileName)
+    {
+        var rowBytes = ifd.BlockRowBytes;
+        var needed = RowsOf(ifd, blockIndex) * rowBytes;
+        var decompressor = TiffDecompressor.For(ifd.Compression)!;
+        int written;
+        try
+        {
+            written = decompressor.Decompress(raw, decoded);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidImageException($"{fileName}: {Describe(ifd, blockIndex)} cannot be decompressed ({decompressor.Name}: {e.Message}); the file is damaged.", e);
+        }
+
+        if (written < needed)
+        {
+            throw new InvalidImageException(
+                $"{fileName}: {Describe(ifd, blockIndex)} decompresses ({decompressor.Name}) to {written} bytes instead of {needed}; the file is damaged.");
+        }
+
+        var samples = decoded[..needed];
+        if (ifd.Predictor == 3)
+        {
+            // The floating-point predictor's byte planes are most-significant first whatever the file's byte order.
+            FloatingPointPredictor.Undo(samples, rowBytes, ifd.BytesPerSample, ifd.SamplesPerBlock);
+            return;
+        }
+
+        if (bigEndian)
+        {
+            SwapToLittleEndian(samples, ifd.BytesPerSample);
+        }
+
+        if (ifd.Predictor == 2)
+        {
+            HorizontalPredictor.Undo(samples, rowBytes, ifd.BytesPerSample, ifd.SamplesPerBlock);
+        }
+    }
+
+    private static void SwapToLittleEndian(Span<byte> samples, int bytesPerSample)
+    {
+        switch (bytesPerSample)
+        {
+            case 2:
+                var shorts = MemoryMarshal.Cast<byte, ushort>(samples);
+                BinaryPrimitives.ReverseEndianness(shorts, shorts);
+                break;
+            case 4:
+                var ints = MemoryMarshal.Cast<byte, uint>(samples);
+                BinaryPrimitives.ReverseEndianness(ints, ints);
+                break;
+            case 8:
+                var longs = MemoryMarshal.Cast<byte, ulong>(samples);
+                BinaryPrimitives.ReverseEndianness(longs, longs);
+                break;
+        }
+    }
+
+    private static string Describe(TiffIfd ifd, int blockIndex) => $"{(ifd.Tiled ? "tile" : "strip")} {blockIndex} of {ifd.Label}";
+}
