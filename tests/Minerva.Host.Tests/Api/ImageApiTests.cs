@@ -106,6 +106,15 @@ public sealed class ImageApiTests(LocalServices services) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetZarr_EncodedSlashDotDot_IsALiteralKeyNotATraversal()
+    {
+        // ASP.NET Core keeps %2F encoded in the path, so this names one odd key inside the image, which is absent.
+        var response = await _host.Alice.GetAsync($"/image/{_image.Uuid}/zarr/0/0%2F..%2F..%2F.zattrs");
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
     public async Task GetZarr_EncodedDotDot_StaysInsideImage()
     {
         // Kestrel resolves dot segments before routing, so ".." can only move within the route, never to another key.
