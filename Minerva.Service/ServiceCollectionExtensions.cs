@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Minerva.Service.Api;
 using Minerva.Service.Configuration;
 using Minerva.Service.Storage;
 
@@ -33,6 +34,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<S3ObjectStore>();
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<S3ObjectStore>());
         services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<RepositoryHandlers>();
+        services.AddSingleton<ImportHandlers>();
+        services.AddSingleton<ImportCancellationHandler>();
+        services.AddSingleton<FileUploadHandler>();
+        services.AddSingleton<CheckImagesHandler>();
+        services.AddSingleton<ImageHandlers>();
         return services;
     }
 }

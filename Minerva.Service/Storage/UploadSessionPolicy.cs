@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace Minerva.Service.Storage;
 
-/// <summary>The STS session policy that limits temporary credentials to writing under one key prefix.</summary>
+/// <summary>
+/// The STS session policy that limits temporary credentials to writing under one key prefix. Listing pending
+/// multipart uploads is left out: Ceph RGW (Pacific) denies s3:ListBucketMultipartUploads under an s3:prefix
+/// condition (measured), and without the condition it would reveal every import's keys in the bucket.
+/// </summary>
 internal static class UploadSessionPolicy
 {
     /// <summary>

@@ -8,11 +8,21 @@ public sealed class ZlibCodec : IChunkCodec
 {
     public JsonObject? ZarrConfig => new() { ["id"] = "zlib", ["level"] = 1 };
 
-    // Stored deflate blocks cost 5 bytes per 16 KiB at worst; zlib adds a 2-byte header and a 4-byte checksum.
-    public int MaxEncodedLength(int length) => length + (length / 16000 + 1) * 5 + 64;
+    // zlib for an empty input: header for level 1, an empty fixed-Huffman block, Adler-32 of nothing.
+    private static readonly byte[] EmptyStream = [0x78, 0x01, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01];
+
+    // Level 1 (zlib-ng's "quick" deflate) uses fixed Huffman codes only: random bytes can grow by 1/8.
+    public int MaxEncodedLength(int length) => length + (length >> 3) + 1024;
 
     public unsafe int Encode(ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        if (source.IsEmpty)
+        {
+            // ZLibStream writes nothing at all when given no bytes.
+            EmptyStream.CopyTo(destination);
+            return EmptyStream.Length;
+        }
+
         // Pinned streams over the caller's spans: the deflater reads and writes them without copies.
         fixed (byte* output = destination)
         {
@@ -28,6 +38,11 @@ public sealed class ZlibCodec : IChunkCodec
 
     public unsafe void Decode(ReadOnlySpan<byte> encoded, Span<byte> destination)
     {
+        if (encoded.IsEmpty)
+        {
+            throw new InvalidDataException("zlib chunk is empty.");
+        }
+
         fixed (byte* input = encoded)
         {
             using var stream = new UnmanagedMemoryStream(input, encoded.Length);

@@ -74,14 +74,16 @@ public sealed class UploadCredentialsTests(LocalServices services) : IAsyncLifet
     }
 
     [Fact]
-    public async Task UploadCredentials_ReadOrDeleteInsidePrefix_IsDenied()
+    public async Task UploadCredentials_ReadListOrDeleteInsidePrefix_IsDenied()
     {
         await _uploader.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = _prefix + "a.tif", ContentBody = "x" });
 
         var read = await Assert.ThrowsAsync<AmazonS3Exception>(() => _uploader.GetObjectAsync(_bucket, _prefix + "a.tif"));
+        var list = await Assert.ThrowsAsync<AmazonS3Exception>(() =>
+            _uploader.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, Prefix = _prefix }));
         var delete = await Assert.ThrowsAsync<AmazonS3Exception>(() => _uploader.DeleteObjectAsync(_bucket, _prefix + "a.tif"));
 
-        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (read.StatusCode, delete.StatusCode));
+        Assert.All([read, list, delete], e => Assert.Equal(HttpStatusCode.Forbidden, e.StatusCode));
         Assert.Single(await _store.ListAsync(_prefix));
     }
 }

@@ -6,8 +6,9 @@ using Minerva.Tiling.Model;
 namespace Minerva.Testing.Tiff;
 
 /// <summary>
-/// Writes TIFF and OME-TIFF test files with libraries independent of Minerva's reader (BitMiracle LibTiff.NET,
-/// and Debian's tiffcp for Zstd) and returns the exact pixels written.
+/// Writes TIFF and OME-TIFF test files with libraries independent of Minerva's reader and returns the exact
+/// pixels written: BitMiracle LibTiff.NET; Debian's tiffcp re-encodes for Zstd and big-endian BigTIFF; Python's
+/// tifffile writes SubIFD pyramids (then only None or AdobeDeflate compression).
 /// </summary>
 /// <example>
 /// A 4-channel uint16 OME-TIFF with a 3-level SubIFD pyramid, 256² Deflate tiles, BigTIFF:
@@ -30,12 +31,17 @@ public static class TestTiff
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
         var image = new TestTiffImage(spec, TestPixels.Generate(spec));
-        if (spec.Compression == TestCompression.Zstd || spec.Encoder == TestEncoder.Tiffcp)
+        var ifds = PlanIfds(spec, image);
+        if (spec.NeedsTifffile)
+        {
+            TestTiffFileWriter.Write(path, spec, ifds);
+        }
+        else if (spec.NeedsTiffcp)
         {
             var uncompressed = path + ".uncompressed.tif";
             try
             {
-                WriteWithLibTiff(uncompressed, spec with { Compression = TestCompression.None, Predictor = TestPredictor.None }, image);
+                WriteWithLibTiff(uncompressed, spec with { Compression = TestCompression.None, Predictor = TestPredictor.None, BigEndian = false }, ifds);
                 Tiffcp(uncompressed, path, spec);
             }
             finally
@@ -45,17 +51,15 @@ public static class TestTiff
         }
         else
         {
-            WriteWithLibTiff(path, spec, image);
+            WriteWithLibTiff(path, spec, ifds);
         }
 
         return image;
     }
 
-    private static void WriteWithLibTiff(string path, TestTiffSpec spec, TestTiffImage image)
+    /// <summary>The IFDs of the file in write order (a SubIFD level follows the IFD it hangs off).</summary>
+    private static List<TestIfd> PlanIfds(TestTiffSpec spec, TestTiffImage image)
     {
-        var mode = "w" + (spec.BigTiff ? "8" : string.Empty) + (spec.BigEndian ? "b" : "l");
-        using var tiff = BitMiracle.LibTiff.Classic.Tiff.Open(path, mode)
-            ?? throw new IOException($"LibTiff.NET could not create {path}.");
         var ifdsPerPlane = spec.SizeC / spec.SamplesPerIfd;
         var planeCount = spec.SizeZ * ifdsPerPlane * spec.SizeT;
         var ifdsPerStoredPlane = spec.PyramidStorage == TestPyramidStorage.FollowingIfds ? spec.PyramidLevels : 1;
@@ -63,27 +67,41 @@ public static class TestTiff
         int IfdOfPlane(int series, int plane) => firstIfdOfSeries[series] + (plane * ifdsPerStoredPlane);
         var description = spec.Ome is null ? null : TestOmeXml.Build(spec, firstIfdOfSeries, IfdOfPlane);
         var order = spec.Ome?.DimensionOrder ?? "XYZCT";
-
+        var subIfds = spec.PyramidStorage == TestPyramidStorage.SubIfds ? spec.PyramidLevels - 1 : 0;
+        var ifds = new List<TestIfd>();
         for (var series = 0; series < spec.SeriesCount; series++)
         {
             for (var plane = 0; plane < planeCount; plane++)
             {
                 var (z, ifdChannel, t) = TestOmeXml.PlaneCoordinates(order, plane, spec.SizeZ, ifdsPerPlane, spec.SizeT);
-                IReadOnlyList<byte[]> Samples(int level) => Enumerable.Range(ifdChannel * spec.SamplesPerIfd, spec.SamplesPerIfd)
-                    .Select(c => image.Plane(series, level, t, c, z)).ToList();
-                var subIfds = spec.PyramidStorage == TestPyramidStorage.SubIfds ? spec.PyramidLevels - 1 : 0;
-                WriteIfd(tiff, spec, Samples(0), 0, series == 0 && plane == 0 ? description : null, subIfds);
-                for (var level = 1; level < spec.PyramidLevels; level++)
+                for (var level = 0; level < spec.PyramidLevels; level++)
                 {
-                    WriteIfd(tiff, spec, Samples(level), level, null, 0);
+                    var (width, height) = spec.LevelSize(level);
+                    var samples = Enumerable.Range(ifdChannel * spec.SamplesPerIfd, spec.SamplesPerIfd)
+                        .Select(c => image.Plane(series, level, t, c, z)).ToList();
+                    var first = series == 0 && plane == 0 && level == 0;
+                    ifds.Add(new TestIfd(samples, width, height, level > 0, level == 0 ? subIfds : 0, first ? description : null));
                 }
             }
         }
+
+        return ifds;
     }
 
-    private static void WriteIfd(BitMiracle.LibTiff.Classic.Tiff tiff, TestTiffSpec spec, IReadOnlyList<byte[]> samples, int level, string? description, int subIfds)
+    private static void WriteWithLibTiff(string path, TestTiffSpec spec, IReadOnlyList<TestIfd> ifds)
     {
-        var (width, height) = spec.LevelSize(level);
+        var mode = "w" + (spec.BigTiff ? "8" : string.Empty) + (spec.BigEndian ? "b" : "l");
+        using var tiff = BitMiracle.LibTiff.Classic.Tiff.Open(path, mode)
+            ?? throw new IOException($"LibTiff.NET could not create {path}.");
+        foreach (var ifd in ifds)
+        {
+            WriteIfd(tiff, spec, ifd);
+        }
+    }
+
+    private static void WriteIfd(BitMiracle.LibTiff.Classic.Tiff tiff, TestTiffSpec spec, TestIfd ifd)
+    {
+        var (samples, width, height) = (ifd.Samples, ifd.Width, ifd.Height);
         var bytes = TestPixels.BytesPerSample(spec.PixelType);
         tiff.SetField(TiffTag.IMAGEWIDTH, width);
         tiff.SetField(TiffTag.IMAGELENGTH, height);
@@ -110,19 +128,14 @@ public static class TestTiff
             tiff.SetField(TiffTag.PREDICTOR, spec.Predictor == TestPredictor.Horizontal ? Predictor.HORIZONTAL : Predictor.FLOATINGPOINT);
         }
 
-        if (level > 0)
+        if (ifd.Reduced)
         {
             tiff.SetField(TiffTag.SUBFILETYPE, FileType.REDUCEDIMAGE);
         }
 
-        if (description is not null)
+        if (ifd.Description is not null)
         {
-            tiff.SetField(TiffTag.IMAGEDESCRIPTION, Encoding.UTF8.GetBytes(description));
-        }
-
-        if (subIfds > 0)
-        {
-            tiff.SetField(TiffTag.SUBIFD, subIfds, new long[subIfds]);
+            tiff.SetField(TiffTag.IMAGEDESCRIPTION, Encoding.UTF8.GetBytes(ifd.Description));
         }
 
         var sampleGroups = spec.PlanarSeparate
@@ -200,6 +213,7 @@ public static class TestTiff
             TestCompression.AdobeDeflate => "zip" + predictor,
             TestCompression.PackBits => "packbits",
             TestCompression.Zstd => "zstd" + predictor,
+            TestCompression.Lzma => "lzma" + predictor,
             _ => throw new ArgumentException($"tiffcp cannot write {spec.Compression}."),
         };
         var arguments = new List<string> { "-c", codec, spec.BigEndian ? "-B" : "-L" };

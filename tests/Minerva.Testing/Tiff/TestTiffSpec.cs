@@ -22,6 +22,9 @@ public enum TestCompression
 
     /// <summary>50000, written by Debian's tiffcp (LibTiff.NET cannot write it).</summary>
     Zstd,
+
+    /// <summary>34925, written by Debian's tiffcp: a lossless codec Minerva does not read, for "unsupported compression" tests.</summary>
+    Lzma,
 }
 
 /// <summary>TIFF predictor: none (1), horizontal differencing (2), floating point (3).</summary>
@@ -39,11 +42,17 @@ public enum TestPyramidStorage
     FollowingIfds,
 }
 
-/// <summary>Which library encodes the file: LibTiff.NET, or LibTiff.NET uncompressed re-encoded by Debian's tiffcp (libtiff 4.5).</summary>
+/// <summary>Which library encodes the file.</summary>
 public enum TestEncoder
 {
+    /// <summary>BitMiracle LibTiff.NET (writes each IFD after its data).</summary>
     LibTiffNet,
+
+    /// <summary>LibTiff.NET uncompressed, re-encoded by Debian's tiffcp (libtiff 4.5).</summary>
     Tiffcp,
+
+    /// <summary>Python's tifffile (writes each IFD before its data); None or AdobeDeflate only.</summary>
+    Tifffile,
 }
 
 /// <summary>Pixel values: uniform random bytes (incompressible), or a smooth gradient with a little noise (compresses ~1.5–3×, like microscopy).</summary>
@@ -169,11 +178,28 @@ public sealed record TestTiffSpec
         return (width, height);
     }
 
+    /// <summary>
+    /// True when tiffcp must encode the file: for Zstd and LZMA, and for what LibTiff.NET 2.4.660 writes wrongly
+    /// (checked against libtiff and tifffile): the big-endian BigTIFF header (offset size 0) and big-endian
+    /// data with a predictor (differences taken on swapped samples).
+    /// </summary>
+    internal bool NeedsTiffcp => Compression is TestCompression.Zstd or TestCompression.Lzma || Encoder == TestEncoder.Tiffcp
+        || (BigEndian && (BigTiff || Predictor != TestPredictor.None));
+
+    /// <summary>True when tifffile writes the file: when asked, and for SubIFD pyramids (LibTiff.NET 2.4.660 overwrites the header when it links SubIFDs).</summary>
+    internal bool NeedsTifffile => Encoder == TestEncoder.Tifffile || (PyramidLevels > 1 && PyramidStorage == TestPyramidStorage.SubIfds);
+
     internal void Validate()
     {
         if (Ome is null && (SizeT != 1 || SeriesCount != 1 || (SizeC > 1 && !ChannelsAsSamples)))
         {
             throw new ArgumentException("A plain TIFF holds one series of Z planes; use Ome for T, several series or one IFD per channel.");
+        }
+
+        if (BigEndian && Predictor == TestPredictor.FloatingPoint)
+        {
+            throw new ArgumentException(
+                "No writer here stores big-endian data with the floating-point predictor correctly: libtiff 4.5 and LibTiff.NET swap bytes before the predictor, tifffile needs imagecodecs.");
         }
 
         if (TileSize is { } tile && (tile <= 0 || tile % 16 != 0))
@@ -186,9 +212,9 @@ public sealed record TestTiffSpec
             throw new ArgumentException("PlanarSeparate and Rgb describe channels stored as samples (ChannelsAsSamples).");
         }
 
-        if ((Compression == TestCompression.Zstd || Encoder == TestEncoder.Tiffcp) && PyramidLevels > 1 && PyramidStorage == TestPyramidStorage.SubIfds)
+        if (NeedsTifffile && (Encoder == TestEncoder.Tiffcp || Compression is not (TestCompression.None or TestCompression.AdobeDeflate)))
         {
-            throw new ArgumentException("tiffcp does not copy SubIFDs; use FollowingIfds pyramids with tiffcp or Zstd.");
+            throw new ArgumentException("tifffile writes SubIFD pyramids, and without imagecodecs it writes only None or AdobeDeflate.");
         }
     }
 }

@@ -4,7 +4,7 @@ namespace Minerva.Tiling.Tests.Pyramid;
 
 /// <summary>
 /// The 2×2 mean written from its definition, pixel by pixel, independent of the engine's code:
-/// integers floor((2·sum + n) / 2n) over the n pixels that exist; floats ((a+b)+(c+d))/n in double.
+/// integers floor((2·sum + n) / 2n) (floor division, also below zero) over the n pixels that exist; floats ((a+b)+(c+d))/n in double.
 /// </summary>
 internal static class ReferenceMean
 {
@@ -12,18 +12,19 @@ internal static class ReferenceMean
     {
         long outHeight = (height + 1) / 2, outWidth = (width + 1) / 2;
         var result = new byte[outHeight * outWidth * type.SampleSize()];
+        Span<long> pixels = stackalloc long[4];
         for (long y = 0; y < outHeight; y++)
         {
             for (long x = 0; x < outWidth; x++)
             {
-                var pixels = new List<long>();
+                int n = 0;
                 for (long dy = 0; dy < 2; dy++)
                 {
                     for (long dx = 0; dx < 2; dx++)
                     {
                         if (2 * y + dy < height && 2 * x + dx < width)
                         {
-                            pixels.Add(((2 * y) + dy) * width + (2 * x) + dx);
+                            pixels[n++] = ((2 * y) + dy) * width + (2 * x) + dx;
                         }
                     }
                 }
@@ -31,13 +32,17 @@ internal static class ReferenceMean
                 long index = y * outWidth + x;
                 if (Samples.IsFloat(type))
                 {
-                    Samples.WriteFloat(type, result, index, FloatMean(type, plane, pixels));
+                    Samples.WriteFloat(type, result, index, FloatMean(type, plane, pixels[..n]));
                 }
                 else
                 {
-                    long sum = pixels.Sum(p => Samples.ReadInteger(type, plane, p));
-                    long n = pixels.Count;
-                    Samples.WriteInteger(type, result, index, (long)Math.Floor((2.0m * sum + n) / (2 * n)));
+                    long sum = 0;
+                    foreach (long p in pixels[..n])
+                    {
+                        sum += Samples.ReadInteger(type, plane, p);
+                    }
+
+                    Samples.WriteInteger(type, result, index, Math.DivRem((2 * sum) + n, 2L * n) is var (q, r) && r < 0 ? q - 1 : q);
                 }
             }
         }
@@ -45,9 +50,14 @@ internal static class ReferenceMean
         return result;
     }
 
-    private static double FloatMean(PixelType type, byte[] plane, List<long> pixels)
+    private static double FloatMean(PixelType type, byte[] plane, ReadOnlySpan<long> pixels)
     {
-        double[] v = pixels.Select(p => Samples.ReadFloat(type, plane, p)).ToArray();
+        Span<double> v = stackalloc double[pixels.Length];
+        for (int i = 0; i < pixels.Length; i++)
+        {
+            v[i] = Samples.ReadFloat(type, plane, pixels[i]);
+        }
+
         return v.Length switch
         {
             4 => ((v[0] + v[1]) + (v[2] + v[3])) / 4,
