@@ -13,9 +13,6 @@ namespace Minerva.Tiling.Tiff;
 /// </summary>
 public sealed class TiffImageSource : IPixelSource
 {
-    /// <summary>The largest range one read fetches for several adjacent blocks.</summary>
-    private const int MaxGroupBytes = 8 << 20;
-
     private readonly IByteSource _source;
     private readonly TiffFile _file;
     private readonly IReadOnlyList<SeriesLayout> _series;
@@ -55,7 +52,7 @@ public sealed class TiffImageSource : IPixelSource
     public async ValueTask ReadAsync(PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         var layout = Validate(rect, destination.Length);
-        var groups = GroupAdjacent(PlanBlocks(layout, rect));
+        var groups = TiffReadPlanner.Plan(layout, rect);
         if (groups.Count == 1)
         {
             await ReadGroupAsync(groups[0], rect, destination, cancellationToken).ConfigureAwait(false);
@@ -69,7 +66,7 @@ public sealed class TiffImageSource : IPixelSource
 
     public void Dispose() => _source.Dispose();
 
-    private async ValueTask ReadGroupAsync(ReadGroup group, PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken)
+    private async ValueTask ReadGroupAsync(TiffReadGroup group, PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken)
     {
         var raw = ArrayPool<byte>.Shared.Rent(group.Length);
         try
@@ -95,73 +92,6 @@ public sealed class TiffImageSource : IPixelSource
         {
             ArrayPool<byte>.Shared.Return(raw);
         }
-    }
-
-    /// <summary>Runs of jobs whose stored bytes follow one another in the file, each run at most <see cref="MaxGroupBytes"/>.</summary>
-    private static List<ReadGroup> GroupAdjacent(List<BlockJob> jobs)
-    {
-        var groups = new List<ReadGroup>();
-        ReadGroup? current = null;
-        foreach (var job in jobs)
-        {
-            var offset = job.Ifd.Offsets[job.BlockIndex];
-            var count = (int)job.Ifd.ByteCounts[job.BlockIndex];
-            if (current is not null && offset == current.Offset + current.Length && current.Length + count <= MaxGroupBytes)
-            {
-                current.Jobs.Add(job);
-                current.Length += count;
-            }
-            else
-            {
-                current = new ReadGroup(offset) { Length = count };
-                current.Jobs.Add(job);
-                groups.Add(current);
-            }
-        }
-
-        return groups;
-    }
-
-    /// <summary>One job per block the rectangle touches, carrying every requested channel the block holds.</summary>
-    private static List<BlockJob> PlanBlocks(SeriesLayout layout, PlaneRect rect)
-    {
-        var jobs = new List<BlockJob>();
-        var samplesPerIfd = layout.SamplesPerIfd;
-        var lastChannel = rect.C0 + rect.CCount - 1;
-        for (var ifdChannel = rect.C0 / samplesPerIfd; ifdChannel <= lastChannel / samplesPerIfd; ifdChannel++)
-        {
-            var ifd = layout.Ifd(rect.Level, rect.T, rect.Z, ifdChannel * samplesPerIfd);
-            var firstSample = Math.Max(rect.C0, ifdChannel * samplesPerIfd) - (ifdChannel * samplesPerIfd);
-            var lastSample = Math.Min(lastChannel, ((ifdChannel + 1) * samplesPerIfd) - 1) - (ifdChannel * samplesPerIfd);
-            var firstChannel = (ifdChannel * samplesPerIfd) + firstSample - rect.C0;
-            var blocksPerSample = ifd.BlocksAcross * ifd.BlocksDown;
-            var rowFirst = (int)(rect.Y0 / ifd.BlockHeight);
-            var rowLast = (int)((rect.Y0 + rect.Height - 1) / ifd.BlockHeight);
-            var columnFirst = (int)(rect.X0 / ifd.BlockWidth);
-            var columnLast = (int)((rect.X0 + rect.Width - 1) / ifd.BlockWidth);
-            for (var row = rowFirst; row <= rowLast; row++)
-            {
-                for (var column = columnFirst; column <= columnLast; column++)
-                {
-                    var block = (row * ifd.BlocksAcross) + column;
-                    var y0 = (long)row * ifd.BlockHeight;
-                    var x0 = (long)column * ifd.BlockWidth;
-                    if (ifd.PlanarSeparate)
-                    {
-                        for (var s = firstSample; s <= lastSample; s++)
-                        {
-                            jobs.Add(new BlockJob(ifd, (s * blocksPerSample) + block, y0, x0, 0, 1, firstChannel + s - firstSample));
-                        }
-                    }
-                    else
-                    {
-                        jobs.Add(new BlockJob(ifd, block, y0, x0, firstSample, lastSample - firstSample + 1, firstChannel));
-                    }
-                }
-            }
-        }
-
-        return jobs;
     }
 
     private SeriesLayout Validate(PlaneRect rect, int destinationLength)
@@ -197,17 +127,4 @@ public sealed class TiffImageSource : IPixelSource
 
         return layout;
     }
-
-    /// <summary>Blocks fetched with one range read of <see cref="Length"/> bytes from <see cref="Offset"/>.</summary>
-    private sealed class ReadGroup(long offset)
-    {
-        public long Offset { get; } = offset;
-
-        public int Length { get; set; }
-
-        public List<BlockJob> Jobs { get; } = [];
-    }
-
-    /// <summary>A block to decode and the channels of the destination its samples fill.</summary>
-    private readonly record struct BlockJob(TiffIfd Ifd, int BlockIndex, long BlockY0, long BlockX0, int FirstSample, int SampleCount, int FirstChannel);
 }
