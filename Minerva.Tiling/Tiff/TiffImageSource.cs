@@ -72,25 +72,41 @@ public sealed class TiffImageSource : IPixelSource
         try
         {
             await _source.ReadExactlyAsync(group.Offset, raw.AsMemory(0, group.Length), cancellationToken).ConfigureAwait(false);
-            foreach (var job in group.Jobs)
+            if (group.Jobs.Count == 1)
             {
-                var stored = raw.AsSpan((int)(job.Ifd.Offsets[job.BlockIndex] - group.Offset), (int)job.Ifd.ByteCounts[job.BlockIndex]);
-                var block = TiffBlockDecoder.Decode(stored, job.Ifd, _file.BigEndian, job.BlockIndex, _source.Name);
-                try
+                DecodeAndCopy(raw, group, group.Jobs[0], rect, destination.Span);
+            }
+            else
+            {
+                // One read may bring many strips; decoding them is the costly part, so spread it over the cores.
+                // (ForEachAsync rethrows the first error itself, where Parallel.ForEach would wrap it.)
+                var options = new ParallelOptions { CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(group.Jobs, options, (job, _) =>
                 {
-                    TiffRegionCopier.Copy(
-                        block, job.Ifd, job.BlockY0, job.BlockX0, TiffBlockDecoder.RowsOf(job.Ifd, job.BlockIndex),
-                        job.FirstSample, job.SampleCount, job.FirstChannel, rect, destination.Span);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(block);
-                }
+                    DecodeAndCopy(raw, group, job, rect, destination.Span);
+                    return ValueTask.CompletedTask;
+                }).ConfigureAwait(false);
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    private void DecodeAndCopy(byte[] raw, TiffReadGroup group, TiffBlockJob job, PlaneRect rect, Span<byte> destination)
+    {
+        var stored = raw.AsSpan((int)(job.Ifd.Offsets[job.BlockIndex] - group.Offset), (int)job.Ifd.ByteCounts[job.BlockIndex]);
+        var block = TiffBlockDecoder.Decode(stored, job.Ifd, _file.BigEndian, job.BlockIndex, _source.Name);
+        try
+        {
+            TiffRegionCopier.Copy(
+                block, job.Ifd, job.BlockY0, job.BlockX0, TiffBlockDecoder.RowsOf(job.Ifd, job.BlockIndex),
+                job.FirstSample, job.SampleCount, job.FirstChannel, rect, destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
         }
     }
 
