@@ -1,2 +1,1 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+await Minerva.Host.MinervaHost.Build(args).RunAsync();

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.Net.Http.Headers;
+using Minerva.Service.Api.Models;
+using Minerva.Service.Storage;
+
+namespace Minerva.Service.Api;
+
+/// <summary>GET /image/{uuid} and the image's OME-Zarr objects, streamed read-only from S3.</summary>
+public sealed class ImageHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects)
+{
+    public async Task<IResult> GetAsync(HttpRequest request, string uuid, CancellationToken ct)
+    {
+        var image = await records.RequireImageAsync(keys.UserOf(request), uuid, ct);
+        return ApiResults.Json(ImageResponse.From(image));
+    }
+
+    /// <summary>
+    /// GET /image/{uuid}/zarr/{**path}: the object at {location}/{path}, honouring a single "bytes=a-b" or "bytes=a-"
+    /// range (206). An absent object is a 404, which zarr readers take as a missing (fill-value) chunk.
+    /// </summary>
+    public async Task<IResult> ZarrAsync(HttpRequest request, string uuid, string? path, CancellationToken ct)
+    {
+        var image = await records.RequireImageAsync(keys.UserOf(request), uuid, ct);
+        var relative = ZarrPath(path);
+        var (from, to) = RequestedRange(request.GetTypedHeaders());
+        var key = image.Location.TrimEnd('/') + "/" + relative;
+        var content = await objects.GetAsync(key, from, to, ct)
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "not_found", $"Image {image.Uuid} has no object '{relative}'.");
+        return new ObjectStreamResult(content, from, ContentType(relative));
+    }
+
+    /// <summary>The path below the zarr root; empty, "." and ".." segments are refused so no key outside it can be named.</summary>
+    private static string ZarrPath(string? path)
+    {
+        var segments = (path ?? "").Split('/');
+        if (segments.Any(s => s is "" or "." or ".."))
+        {
+            throw ApiException.BadRequest("invalid_path", $"The zarr path '{path}' must be relative, without empty, '.' or '..' segments.");
+        }
+
+        return string.Join('/', segments);
+    }
+
+    /// <summary>
+    /// One "bytes=a-b" or "bytes=a-" range; anything else (no header, several ranges, a suffix range, a malformed
+    /// header) is answered with the whole object, which HTTP allows a server to do.
+    /// </summary>
+    private static (long? From, long? To) RequestedRange(RequestHeaders headers)
+    {
+        var range = headers.Range;
+        if (range is null || !range.Unit.Equals("bytes", StringComparison.OrdinalIgnoreCase) || range.Ranges.Count != 1)
+        {
+            return (null, null);
+        }
+
+        var only = range.Ranges.Single();
+        return only.From is { } from && (only.To is null || only.To >= from) ? (from, only.To) : (null, null);
+    }
+
+    private static string ContentType(string path) =>
+        Path.GetFileName(path) is ".zattrs" or ".zarray" or ".zgroup" ? "application/json" : "application/octet-stream";
+
+    /// <summary>Copies the object to the response: 200 whole, or 206 with Content-Range for a range.</summary>
+    private sealed class ObjectStreamResult(ObjectStream content, long? from, string contentType) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            await using var _ = content;
+            var response = httpContext.Response;
+            response.ContentType = contentType;
+            response.ContentLength = content.Length;
+            response.Headers.AcceptRanges = "bytes";
+            if (from is { } start)
+            {
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.Headers.ContentRange = new ContentRangeHeaderValue(start, start + content.Length - 1, content.TotalLength).ToString();
+            }
+
+            await content.Content.CopyToAsync(response.Body, httpContext.RequestAborted);
+        }
+    }
+}

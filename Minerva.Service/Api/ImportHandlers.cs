@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http;
+using Minerva.Service.Api.Models;
+using Minerva.Service.Orchestration;
+using Minerva.Service.Records;
+using Minerva.Service.Storage;
+
+namespace Minerva.Service.Api;
+
+/// <summary>
+/// POST /import, GET /import/{uuid}, PUT /import/{uuid}, and what an import exposes: credentials, filesets, orchestration.
+/// The workflow is a per-call argument: the Functions app gets its DurableTaskClient from a per-invocation binding.
+/// </summary>
+public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, TimeProvider clock)
+{
+    /// <summary>The longest session Ceph RGW and AWS grant through AssumeRole with the project's role (12 h).</summary>
+    private static readonly TimeSpan CredentialLifetime = TimeSpan.FromHours(12);
+
+    public async Task<IResult> CreateAsync(HttpRequest request, IImportWorkflow workflow, CancellationToken ct)
+    {
+        var owner = keys.UserOf(request);
+        var body = await ApiRequests.ReadJsonAsync<CreateImportRequest>(request, ct);
+        var name = ApiRequests.Required(body.Name, "name");
+        var repositoryUuid = ApiRequests.Required(body.RepositoryUuid, "repository_uuid");
+        if (!Guid.TryParseExact(repositoryUuid, "D", out var repositoryId)
+            || await records.GetRepositoryAsync(owner, repositoryId.ToString(), ct) is null)
+        {
+            throw new ApiException(StatusCodes.Status422UnprocessableEntity, "unknown_repository", $"No repository {repositoryUuid} exists for this API key.");
+        }
+
+        var now = clock.GetUtcNow();
+        var import = new ImportRecord(
+            Guid.NewGuid().ToString(), owner, repositoryId.ToString(), name, ImportStatus.AwaitingUpload, ImportProgress.None, [], now, now);
+        await records.PutImportAsync(import, ct);
+        await workflow.StartAsync(import, ct);
+        return ApiResults.Json(ImportResponse.From(import), StatusCodes.Status201Created, $"/import/{import.Uuid}");
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request, string uuid, CancellationToken ct)
+    {
+        var import = await records.RequireImportAsync(keys.UserOf(request), uuid, ct);
+        return ApiResults.Json(ImportResponse.From(import));
+    }
+
+    /// <summary>PUT /import/{uuid} {"complete": true}: raises the upload-complete event; the orchestration moves the status on.</summary>
+    public async Task<IResult> CompleteAsync(HttpRequest request, string uuid, IImportWorkflow workflow, CancellationToken ct)
+    {
+        var owner = keys.UserOf(request);
+        var body = await ApiRequests.ReadJsonAsync<CompleteImportRequest>(request, ct);
+        if (body.Complete != true)
+        {
+            throw ApiException.BadRequest("invalid_field", "The field 'complete' must be true: it marks the upload as finished.");
+        }
+
+        var onConflict = body.OnConflict is null ? OnConflict.Ignore : ApiRequests.Enum<OnConflict>(body.OnConflict, "on_conflict");
+        var import = await records.RequireImportAsync(owner, uuid, ct);
+        import.RequireAwaitingUpload("the upload can be completed");
+        await workflow.CompleteUploadAsync(import.Uuid, onConflict, ct);
+        return ApiResults.Json(ImportResponse.From(import), StatusCodes.Status202Accepted, $"/import/{import.Uuid}");
+    }
+
+    public async Task<IResult> CredentialsAsync(HttpRequest request, string uuid, CancellationToken ct)
+    {
+        var import = await records.RequireImportAsync(keys.UserOf(request), uuid, ct);
+        import.RequireAwaitingUpload("upload credentials are issued");
+        var c = await objects.CreateUploadCredentialsAsync(RecordLookups.UploadPrefix(import.Uuid), CredentialLifetime, ct);
+        return ApiResults.Json(new CredentialsResponse(
+            c.AccessKeyId, c.SecretAccessKey, c.SessionToken, c.Expiration, c.Bucket, c.KeyPrefix, c.Region, c.Endpoint));
+    }
+
+    public async Task<IResult> FilesetsAsync(HttpRequest request, string uuid, CancellationToken ct)
+    {
+        var owner = keys.UserOf(request);
+        var import = await records.RequireImportAsync(owner, uuid, ct);
+        var filesets = await records.ListFilesetsAsync(import.Uuid, ct);
+        var answer = new List<FilesetResponse>(filesets.Count);
+        foreach (var fileset in filesets.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var images = await Task.WhenAll(fileset.ImageUuids.Select(id => records.GetImageAsync(owner, id, ct)));
+            answer.Add(FilesetResponse.From(fileset, images.OfType<ImageRecord>()));
+        }
+
+        return ApiResults.Json(answer);
+    }
+
+    public async Task<IResult> OrchestrationAsync(HttpRequest request, string uuid, IImportWorkflow workflow, CancellationToken ct)
+    {
+        var import = await records.RequireImportAsync(keys.UserOf(request), uuid, ct);
+        var status = await workflow.GetStatusAsync(import.Uuid, ct)
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "not_found", $"Import {import.Uuid} has no orchestration.");
+        return ApiResults.Json(status, ApiJson.OrchestrationOptions);
+    }
+}

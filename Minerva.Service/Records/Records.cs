@@ -1,0 +1,93 @@
+namespace Minerva.Service.Records;
+
+/// <summary>What happens to an uploaded original once its pyramid is complete.</summary>
+public enum RawStorage
+{
+    Destroy,
+    Archive,
+    Live,
+}
+
+public enum ImportStatus
+{
+    AwaitingUpload,
+    Processing,
+    Complete,
+    Failed,
+    Expired,
+    Cancelled,
+}
+
+public enum FilesetStatus
+{
+    Pending,
+    Processing,
+    Complete,
+    Failed,
+}
+
+/// <summary>How an image whose name already exists in the repository is settled.</summary>
+public enum OnConflict
+{
+    Ignore,
+    Replace,
+    Rename,
+}
+
+public sealed record RepositoryRecord(string Uuid, string Owner, string Name, RawStorage RawStorage, DateTimeOffset Created);
+
+/// <summary>Progress of an import: files scanned/finished, regions built of all regions planned.</summary>
+public sealed record ImportProgress(int FilesTotal, int FilesDone, long RegionsTotal, long RegionsDone)
+{
+    public static readonly ImportProgress None = new(0, 0, 0, 0);
+}
+
+public sealed record ImportRecord(
+    string Uuid,
+    string Owner,
+    string RepositoryUuid,
+    string Name,
+    ImportStatus Status,
+    ImportProgress Progress,
+    IReadOnlyList<string> Errors,
+    DateTimeOffset Created,
+    DateTimeOffset Updated);
+
+/// <summary>One imported file (source key under the import prefix) and the images it produced.</summary>
+public sealed record FilesetRecord(
+    string Uuid,
+    string ImportUuid,
+    string Owner,
+    string Name,
+    string SourceKey,
+    string Reader,
+    FilesetStatus Status,
+    double Progress,
+    string? Error,
+    string? Sha256,
+    IReadOnlyList<string> ImageUuids,
+    DateTimeOffset Updated)
+{
+    public bool Complete => Status == FilesetStatus.Complete;
+}
+
+public sealed record ChannelRecord(string Label, string Color);
+
+/// <summary>
+/// One OME-Zarr image (one series of a file). <see cref="Location"/> is the S3 key prefix of its zarr root;
+/// <see cref="Shape"/> is [t, c, z, y, x] of level 0; <see cref="Sha256"/> is the lowercase hex hash of the source file.
+/// </summary>
+public sealed record ImageRecord(
+    string Uuid,
+    string Owner,
+    string RepositoryUuid,
+    string FilesetUuid,
+    string Name,
+    int Series,
+    string Location,
+    int Levels,
+    IReadOnlyList<long> Shape,
+    string Dtype,
+    IReadOnlyList<ChannelRecord> Channels,
+    string Sha256,
+    DateTimeOffset Created);

@@ -1,0 +1,55 @@
+using Minerva.Tiling.IO;
+
+namespace Minerva.Service.Storage;
+
+/// <summary>An object in the bucket.</summary>
+public sealed record StoredObject(string Key, long Size);
+
+/// <summary>Temporary S3 credentials limited to one key prefix.</summary>
+public sealed record UploadCredentials(
+    string AccessKeyId,
+    string SecretAccessKey,
+    string SessionToken,
+    DateTimeOffset Expiration,
+    string Bucket,
+    string KeyPrefix,
+    string Region,
+    string Endpoint);
+
+/// <summary>
+/// The service's bucket (S3 through AWSSDK.S3, path-style; Ceph RGW locally): uploads, OME-Zarr output, archive.
+/// </summary>
+public interface IObjectStore
+{
+    string Bucket { get; }
+
+    Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken ct = default);
+
+    /// <summary>Random access to one object by HTTP range (for the TIFF reader).</summary>
+    Task<IByteSource> OpenAsync(string key, CancellationToken ct = default);
+
+    /// <summary>A chunk store whose keys live under <paramref name="prefix"/> (ends with '/').</summary>
+    IChunkStore ChunkStore(string prefix);
+
+    /// <summary>A stream of the object, or of a byte range of it (inclusive end as in HTTP); null when absent.</summary>
+    Task<ObjectStream?> GetAsync(string key, long? from = null, long? to = null, CancellationToken ct = default);
+
+    Task PutAsync(string key, Stream content, CancellationToken ct = default);
+
+    /// <summary>Removes every object (and pending multipart upload) under the prefix.</summary>
+    Task DeletePrefixAsync(string prefix, CancellationToken ct = default);
+
+    Task DeleteAsync(string key, CancellationToken ct = default);
+
+    /// <summary>Copies an object to a new key (or in place) with a storage class, e.g. GLACIER for archive.</summary>
+    Task CopyAsync(string sourceKey, string destinationKey, string? storageClass, CancellationToken ct = default);
+
+    /// <summary>STS AssumeRole with a session policy that allows writing only under <paramref name="prefix"/>.</summary>
+    Task<UploadCredentials> CreateUploadCredentialsAsync(string prefix, TimeSpan duration, CancellationToken ct = default);
+}
+
+/// <summary>An object's bytes (or a range of them) with what an HTTP response needs.</summary>
+public sealed record ObjectStream(Stream Content, long Length, long TotalLength, string? ContentType) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Minerva.Service.Records;
+
+namespace Minerva.Service.Storage;
+
+public sealed partial class TableRecordStore
+{
+    public Task PutImportAsync(ImportRecord import, CancellationToken ct = default) =>
+        UpsertAsync(_imports, new TableEntity(import.Owner, import.Uuid)
+        {
+            ["RepositoryUuid"] = import.RepositoryUuid,
+            ["Name"] = import.Name,
+            ["Status"] = import.Status.ToString(),
+            ["FilesTotal"] = import.Progress.FilesTotal,
+            ["FilesDone"] = import.Progress.FilesDone,
+            ["RegionsTotal"] = import.Progress.RegionsTotal,
+            ["RegionsDone"] = import.Progress.RegionsDone,
+            ["Errors"] = JsonSerializer.Serialize(import.Errors),
+            ["Created"] = import.Created,
+            ["Updated"] = import.Updated,
+        }, ct);
+
+    public Task<ImportRecord?> GetImportAsync(string owner, string uuid, CancellationToken ct = default) =>
+        GetAsync(_imports, owner, uuid, ReadImport, ct);
+
+    public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(string owner, string? repositoryUuid, CancellationToken ct = default) =>
+        QueryAsync(
+            _imports,
+            repositoryUuid is null
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {owner}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {owner} and RepositoryUuid eq {repositoryUuid}"),
+            ReadImport,
+            ct);
+
+    private static ImportRecord ReadImport(TableEntity e) => new(
+        e.RowKey,
+        e.PartitionKey,
+        e.GetString("RepositoryUuid"),
+        e.GetString("Name"),
+        Enum.Parse<ImportStatus>(e.GetString("Status")),
+        new ImportProgress(
+            e.GetInt32("FilesTotal") ?? 0,
+            e.GetInt32("FilesDone") ?? 0,
+            e.GetInt64("RegionsTotal") ?? 0,
+            e.GetInt64("RegionsDone") ?? 0),
+        JsonSerializer.Deserialize<string[]>(e.GetString("Errors")) ?? [],
+        e.GetDateTimeOffset("Created")!.Value,
+        e.GetDateTimeOffset("Updated")!.Value);
+}

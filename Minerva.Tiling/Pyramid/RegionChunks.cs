@@ -1,0 +1,113 @@
+using Minerva.Tiling.IO;
+using Minerva.Tiling.Model;
+using Minerva.Tiling.Pyramid.Downsampling;
+using Minerva.Tiling.Zarr;
+using Minerva.Tiling.Zarr.Codecs;
+
+namespace Minerva.Tiling.Pyramid;
+
+/// <summary>Moves a region's pixels between its planes in memory and the Zarr chunks of one level.</summary>
+internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec codec, IChunkStore store)
+{
+    private readonly PixelType _type = plan.Series.PixelType;
+    private readonly int _sampleSize = plan.Series.PixelType.SampleSize();
+
+    /// <summary>
+    /// Writes every chunk of <paramref name="area"/> at <paramref name="level"/>, for each of the region's channels.
+    /// Edge chunks are stored whole, padded with zeros (the fill value), as Zarr v2 requires.
+    /// </summary>
+    public async Task WriteAsync(int level, RegionArea area, byte[] pixels, CancellationToken cancellationToken)
+    {
+        var levelPlan = plan.Levels[level];
+        int chunkBytes = levelPlan.ChunkY * levelPlan.ChunkX * _sampleSize;
+        byte[] chunk = PixelBuffers.Rent(chunkBytes);
+        byte[] encoded = PixelBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
+        try
+        {
+            for (int c = 0; c < region.CCount; c++)
+            {
+                for (long y = area.Y0; y < area.Y0 + area.Height; y += levelPlan.ChunkY)
+                {
+                    for (long x = area.X0; x < area.X0 + area.Width; x += levelPlan.ChunkX)
+                    {
+                        int length = EncodeChunk(levelPlan, area, pixels, c, y, x, chunk.AsSpan(0, chunkBytes), encoded);
+                        string key = ZarrKeys.Chunk(region.Series, level, region.T, region.C0 + c, region.Z, y / levelPlan.ChunkY, x / levelPlan.ChunkX);
+                        await store.WriteAsync(key, encoded.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            PixelBuffers.Return(encoded);
+            PixelBuffers.Return(chunk);
+        }
+    }
+
+    private int EncodeChunk(LevelPlan level, RegionArea area, byte[] pixels, int channel, long y0, long x0, Span<byte> chunk, byte[] encoded)
+    {
+        int rows = (int)Math.Min(level.ChunkY, area.Y0 + area.Height - y0);
+        int columns = (int)Math.Min(level.ChunkX, area.X0 + area.Width - x0);
+        int rowBytes = columns * _sampleSize;
+        int chunkRowBytes = level.ChunkX * _sampleSize;
+        if (rows < level.ChunkY || columns < level.ChunkX)
+        {
+            chunk.Clear();
+        }
+
+        var plane = PlaneOf(pixels, area, channel);
+        for (int r = 0; r < rows; r++)
+        {
+            long offset = ((y0 - area.Y0 + r) * area.Width + (x0 - area.X0)) * _sampleSize;
+            plane.Slice((int)offset, rowBytes).CopyTo(chunk.Slice(r * chunkRowBytes, rowBytes));
+        }
+
+        return codec.Encode(chunk, encoded);
+    }
+
+    /// <summary>
+    /// Fills the region's planes (at its first level, <paramref name="area"/>) with the 2×2 mean of the level above,
+    /// chunk by chunk: chunk edges are even, so no 2×2 block straddles two chunks.
+    /// </summary>
+    public async Task ReadMeanOfLevelAboveAsync(RegionArea area, byte[] pixels, CancellationToken cancellationToken)
+    {
+        int levelAbove = region.Level - 1;
+        var above = plan.Levels[levelAbove];
+        long yEnd = Math.Min(2 * (area.Y0 + area.Height), above.SizeY);
+        long xEnd = Math.Min(2 * (area.X0 + area.Width), above.SizeX);
+        int chunkBytes = above.ChunkY * above.ChunkX * _sampleSize;
+        byte[] chunk = PixelBuffers.Rent(chunkBytes);
+        try
+        {
+            for (int c = 0; c < region.CCount; c++)
+            {
+                for (long y = 2 * area.Y0; y < yEnd; y += above.ChunkY)
+                {
+                    for (long x = 2 * area.X0; x < xEnd; x += above.ChunkX)
+                    {
+                        long cy = y / above.ChunkY, cx = x / above.ChunkX;
+                        string key = ZarrKeys.Chunk(region.Series, levelAbove, region.T, region.C0 + c, region.Z, cy, cx);
+                        byte[] stored = await store.TryReadAsync(key, cancellationToken).ConfigureAwait(false)
+                            ?? throw new InvalidOperationException($"Chunk {key} is missing: the step that writes level {levelAbove} must finish first.");
+                        codec.Decode(stored, chunk.AsSpan(0, chunkBytes));
+                        int rows = (int)Math.Min(above.ChunkY, above.SizeY - y);
+                        int columns = (int)Math.Min(above.ChunkX, above.SizeX - x);
+                        long offset = ((y / 2 - area.Y0) * area.Width + (x / 2 - area.X0)) * _sampleSize;
+                        var destination = PlaneOf(pixels, area, c)[(int)offset..];
+                        MeanDownsampler.Downsample(_type, chunk.AsSpan(0, chunkBytes), above.ChunkX, rows, columns, destination, area.Width);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            PixelBuffers.Return(chunk);
+        }
+    }
+
+    private Span<byte> PlaneOf(byte[] pixels, RegionArea area, int channel)
+    {
+        int planeBytes = (int)area.PlaneSamples * _sampleSize;
+        return pixels.AsSpan(channel * planeBytes, planeBytes);
+    }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# run.sh: runs Minerva Import on local defaults. Installs what is missing, starts Azurite, the S3
+# server (Ceph RGW with its STS role and bucket) and the standalone host on 127.0.0.1, all data under
+# MINERVA_DATA (default ./.minerva, kept across runs), prints MINERVA_URL and MINERVA_API_KEY once the
+# API answers, and stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
+#   MINERVA_PORT     API port (default 7071)
+#   MINERVA_API_KEY  the local user's key (default minerva-local-key)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+DATA=${MINERVA_DATA:-$ROOT/.minerva}
+PORT=${MINERVA_PORT:-7071}
+KEY=${MINERVA_API_KEY:-minerva-local-key}
+mkdir -p "$DATA"; DATA=$(cd "$DATA" && pwd)
+log() { echo "run.sh: $*" >&2; }
+
+scripts/install.sh
+log "building"
+dotnet build Minerva.Host -c Release -nologo -v q -clp:ErrorsOnly
+
+HOST_PID=""
+stop_all() {
+  trap - INT TERM EXIT
+  log "stopping"
+  if [ -n "$HOST_PID" ] && kill -0 "$HOST_PID" 2>/dev/null; then
+    kill -TERM "$HOST_PID"
+    for _ in $(seq 100); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$HOST_PID" 2>/dev/null && kill -KILL "$HOST_PID"
+  fi
+  scripts/azurite-stop.sh "$DATA/azurite" || true
+  scripts/s3-stop.sh "$DATA/s3" || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+scripts/azurite-start.sh "$DATA/azurite" >/dev/null
+# bluestore keeps objects on disk, so a second start still has them (memstore keeps them in RAM).
+S3_OSD_STORE=bluestore S3_BUCKETS=minerva scripts/s3-start.sh "$DATA/s3" >/dev/null
+eval "$(cat "$DATA/azurite/env")"
+. "$DATA/s3/env"
+
+export AzureWebJobsStorage="$AZURE_STORAGE_CONNECTION_STRING"
+export S3__Endpoint="$S3_ENDPOINT" S3__Region="$S3_REGION" S3__Bucket=minerva
+export S3__AccessKey="$S3_ACCESS_KEY" S3__SecretKey="$S3_SECRET_KEY" S3__StsRoleArn="$S3_STS_ROLE_ARN"
+export "Minerva__ApiKeys__$KEY=local"
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1
+dotnet Minerva.Host/bin/Release/net10.0/Minerva.Host.dll --urls "http://127.0.0.1:$PORT" >>"$DATA/host.log" 2>&1 &
+HOST_PID=$!
+
+URL="http://127.0.0.1:$PORT"
+for _ in $(seq 600); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "x-api-key: $KEY" "$URL/repository" || true)
+  [ "$code" = 200 ] && break
+  kill -0 "$HOST_PID" 2>/dev/null || { log "the host exited; see $DATA/host.log"; tail -20 "$DATA/host.log" >&2; exit 1; }
+  sleep 0.2
+done
+[ "$code" = 200 ] || { log "the API did not answer within 120 s; see $DATA/host.log"; exit 1; }
+echo "MINERVA_URL=$URL"
+echo "MINERVA_API_KEY=$KEY"
+log "running (logs: $DATA/host.log); Ctrl-C stops"
+wait "$HOST_PID"

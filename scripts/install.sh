@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# install.sh: installs what Minerva Import needs on Debian 12 and is missing; cheap when all is there.
+#   Debian: Ceph (mon, osd, radosgw) for the local S3, libdeflate (fast Deflate decoding),
+#           python3-zarr/numcodecs/tifffile (tests read our output with zarr-python), GNU time.
+#   npm:    Azurite, pinned in package.json / package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { echo "install.sh: $*" >&2; }
+need=""
+for p in ceph-mon ceph-osd radosgw python3-rados curl libdeflate0 python3-zarr python3-numcodecs python3-tifffile time; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need="$need $p"
+done
+if [ -n "$need" ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  log "apt-get install$need"
+  inst() { $SUDO env DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -q --no-install-recommends $need >&2; }
+  inst || { $SUDO timeout 300 apt-get update -q >&2 && inst; } || { log "apt-get install$need failed"; exit 1; }
+fi
+
+if [ ! -x node_modules/.bin/azurite ]; then
+  log "npm ci (Azurite)"
+  npm ci --no-audit --no-fund >&2
+fi

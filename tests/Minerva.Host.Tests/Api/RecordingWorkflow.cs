@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Minerva.Service.Orchestration;
+using Minerva.Service.Records;
+
+namespace Minerva.Host.Tests.Api;
+
+/// <summary>
+/// Stands in for the durable engine in HTTP-handler tests only (routing, status codes, what the handlers ask of
+/// the workflow). The engine itself is tested end to end with the real Durable Task host.
+/// </summary>
+internal sealed class RecordingWorkflow : IImportWorkflow
+{
+    public ConcurrentQueue<string> Calls { get; } = new();
+
+    public Task StartAsync(ImportRecord import, CancellationToken ct = default) => Record($"start {import.Uuid}");
+
+    public Task CompleteUploadAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default) =>
+        Record($"complete {importUuid} {onConflict}");
+
+    public Task TerminateAsync(string importUuid, string reason, CancellationToken ct = default) => Record($"terminate {importUuid}");
+
+    public Task<OrchestrationStatus?> GetStatusAsync(string importUuid, CancellationToken ct = default) =>
+        Task.FromResult(Calls.Contains($"start {importUuid}")
+            ? new OrchestrationStatus(
+                importUuid,
+                "Running",
+                JsonSerializer.SerializeToElement(new { stage = "AwaitingUpload" }),
+                new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero),
+                new DateTimeOffset(2026, 11, 25, 9, 0, 1, TimeSpan.Zero),
+                null,
+                [])
+            : null);
+
+    private Task Record(string call)
+    {
+        Calls.Enqueue(call);
+        return Task.CompletedTask;
+    }
+}
