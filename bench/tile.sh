@@ -15,6 +15,13 @@ sizes=("${@:-10000 20000}")
 read -r -a sizes <<< "${sizes[*]}"
 mkdir -p "$out"
 
+# The baseline (libvips) and GNU time come from Debian; install them if missing.
+if ! command -v vips >/dev/null || [[ ! -x /usr/bin/time ]]; then
+  SUDO=""; [[ "$(id -u)" = 0 ]] || SUDO="sudo"
+  inst() { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libvips-tools time; }
+  inst || { $SUDO apt-get update -q && inst; }
+fi
+
 echo "Building minerva (Release)..."
 dotnet build -c Release "$repo/Minerva.Cli/Minerva.Cli.csproj" -nologo -v q -o "$out/minerva-bin" > "$out/build.log" 2>&1 \
   || { cat "$out/build.log"; exit 1; }
