@@ -127,6 +127,8 @@ public sealed class ImportEndToEndTests(LocalServices services) : IAsyncLifetime
         using var result = JsonDocument.Parse(run.Out);
         Assert.Equal(interrupted, result.RootElement.GetProperty("import").GetProperty("uuid").GetString());
         Assert.Equal("Complete", result.RootElement.GetProperty("import").GetProperty("status").GetString());
+        var remembered = UploadStateStore.Open(Path.Combine(home.Path, ".minerva")).Find(FileFingerprint.Of(path));
+        Assert.Null(remembered!.Upload);
     }
 
     /// <summary>Does what the first run of <c>minerva import</c> does up to its first uploaded part, then stops.</summary>
