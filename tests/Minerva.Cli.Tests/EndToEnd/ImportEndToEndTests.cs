@@ -59,6 +59,36 @@ public sealed class ImportEndToEndTests(LocalServices services) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_NoWait_PrintsTheImportUuidOnceUploaded()
+    {
+        var path = WriteOmeTiff("later.ome.tif", seed: 4);
+
+        var run = await RunAsync("import", path, "--repository", repository, "--no-wait");
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        var uuid = run.Out.Trim();
+        Assert.True(Guid.TryParse(uuid, out _), run.Out);
+        var status = await RunAsync("status", uuid, "--json");
+        Assert.Equal(0, status.ExitCode);
+        using var import = JsonDocument.Parse(status.Out);
+        Assert.Equal(uuid, import.RootElement.GetProperty("uuid").GetString());
+    }
+
+    [Fact]
+    public async Task Cancel_ImportAwaitingUpload_ShownCancelled()
+    {
+        using var handler = new SocketsHttpHandler();
+        using var client = MinervaClient.Create(new ServiceConnection(service.Url, RunningService.ApiKey), handler);
+        var repo = (await client.CreateRepositoryAsync(new NewRepository(repository, RawStorage.Destroy), CancellationToken.None)).Value;
+        var import = (await client.CreateImportAsync(new NewImport("to cancel", repo.Uuid), CancellationToken.None)).Value;
+
+        var run = await RunAsync("cancel", import.Uuid);
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains("Cancelled", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_NotAnImage_FilesetFailedExitTwoNamingTheFile()
     {
         var path = home.File("notes.tif", "these are lab notes, not a TIFF"u8.ToArray());
