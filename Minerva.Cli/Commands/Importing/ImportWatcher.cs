@@ -36,6 +36,6 @@ internal static class ImportWatcher
         task.Description = Markup.Escape(import.Progress is { } progress
             ? $"{import.Status}: files {progress.FilesDone}/{progress.FilesTotal}, regions {progress.RegionsDone}/{progress.RegionsTotal}"
             : import.Status.ToString());
-        task.Value = import.Status == Api.ImportStatus.Complete ? 100 : Math.Clamp(import.Progress?.Percent ?? 0, 0, 100);
+        task.Value = import.Status == ImportStatus.Complete ? 100 : Math.Clamp(import.Progress?.Percent ?? 0, 0, 100);
     }
 }
