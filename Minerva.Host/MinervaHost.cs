@@ -1,4 +1,5 @@
 using Minerva.Host.Api;
+using Minerva.Host.Durable;
 using Minerva.Service;
 
 namespace Minerva.Host;
@@ -12,6 +13,7 @@ public static class MinervaHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddMinervaService(builder.Configuration);
+        builder.AddMinervaDurable();
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();

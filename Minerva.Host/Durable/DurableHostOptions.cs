@@ -1,0 +1,23 @@
+namespace Minerva.Host.Durable;
+
+/// <summary>The standalone host's Durable Task engine settings, bound from the "Minerva" configuration section.</summary>
+public sealed class DurableHostOptions
+{
+    /// <summary>Task hub name; Azure Storage uses it in queue and table names, so letters and digits only.</summary>
+    public string TaskHub { get; set; } = "minerva";
+
+    /// <summary>Loopback port of the sidecar's HTTP/2 gRPC endpoint; 0 picks a free one.</summary>
+    public int GrpcPort { get; set; }
+
+    /// <summary>How long a dequeued activity stays hidden: the delay before a crashed host's activities run elsewhere.</summary>
+    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest pause between queue polls when idle; 1 s keeps durable timers (upload timeout) punctual.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Activities this host runs at once. A region build waits on S3 much of its time, so a few per core keep the
+    /// cores busy; each holds at most Minerva:Tiling:RegionBytes of pixels (64 MB by default) plus its chunks.
+    /// </summary>
+    public int MaxConcurrentActivities { get; set; } = 4 * Environment.ProcessorCount;
+}

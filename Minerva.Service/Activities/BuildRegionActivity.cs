@@ -1,0 +1,31 @@
+using Microsoft.DurableTask;
+using Minerva.Service.Orchestration;
+using Minerva.Service.Storage;
+using Minerva.Tiling;
+using Minerva.Tiling.Pyramid;
+
+namespace Minerva.Service.Activities;
+
+/// <summary>
+/// Builds one region of a pyramid: reads the source by range from S3 and writes the region's chunks (and those of
+/// the extra levels it covers) into the file's zarr root. Idempotent: building a region again writes the same bytes.
+/// A damaged or unreadable source is reported in the outcome, so it is not retried.
+/// </summary>
+public sealed class BuildRegionActivity(IObjectStore objects, SourceImages sources) : TaskActivity<RegionRequest, RegionOutcome>
+{
+    public override async Task<RegionOutcome> RunAsync(TaskActivityContext context, RegionRequest input)
+    {
+        // The plan is a pure function of (series, options): recomputing it here keeps it out of every activity's input.
+        var plan = PyramidPlanner.Plan(input.Series, input.Tiling);
+        try
+        {
+            using var source = await sources.OpenAsync(input.SourceKey);
+            var result = await RegionBuilder.BuildAsync(source, plan, input.Region, objects.ChunkStore(input.ZarrRoot), CancellationToken.None);
+            return new RegionOutcome(result, null);
+        }
+        catch (InvalidImageException e)
+        {
+            return new RegionOutcome(null, e.Message);
+        }
+    }
+}

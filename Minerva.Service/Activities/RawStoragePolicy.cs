@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using Minerva.Service.Configuration;
+using Minerva.Service.Records;
+using Minerva.Service.Storage;
+
+namespace Minerva.Service.Activities;
+
+/// <summary>What happens to an uploaded original once its fileset is complete: the repository's raw-storage policy.</summary>
+public sealed class RawStoragePolicy(IRecordStore records, IObjectStore objects, IOptions<S3Options> s3)
+{
+    /// <summary>Destroy deletes the upload, Archive copies it in place into the archive storage class, Live keeps it. Idempotent.</summary>
+    public async Task ApplyAsync(string owner, string repositoryUuid, string sourceKey)
+    {
+        var repository = await records.GetRepositoryAsync(owner, repositoryUuid)
+            ?? throw new InvalidOperationException($"Repository {repositoryUuid} has no record.");
+        switch (repository.RawStorage)
+        {
+            case RawStorage.Destroy:
+                await objects.DeleteAsync(sourceKey);
+                break;
+            case RawStorage.Archive:
+                await objects.CopyAsync(sourceKey, sourceKey, s3.Value.ArchiveStorageClass);
+                break;
+            case RawStorage.Live:
+                break;
+        }
+    }
+}

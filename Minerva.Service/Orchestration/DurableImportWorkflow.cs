@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using Minerva.Service.Configuration;
+using Minerva.Service.Records;
+
+namespace Minerva.Service.Orchestration;
+
+/// <summary>
+/// <see cref="IImportWorkflow"/> over a <see cref="DurableTaskClient"/>: the standalone host's gRPC client, or the
+/// client the Functions app gets from its [DurableClient] binding.
+/// </summary>
+public sealed class DurableImportWorkflow(DurableTaskClient client, IOptions<MinervaOptions> service, IOptions<TilingOptions> tiling) : IImportWorkflow
+{
+    public Task StartAsync(ImportRecord import, CancellationToken ct = default) =>
+        client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ImportOrchestrator),
+            new ImportInput(new ImportRef(import.Uuid, import.Owner, import.RepositoryUuid), service.Value.UploadTimeout, tiling.Value.ToTileOptions()),
+            new StartOrchestrationOptions(InstanceId: import.Uuid),
+            ct);
+
+    public Task CompleteUploadAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default) =>
+        client.RaiseEventAsync(importUuid, UploadComplete.EventName, new UploadComplete(onConflict), ct);
+
+    public async Task TerminateAsync(string importUuid, string reason, CancellationToken ct = default)
+    {
+        if (await client.GetInstanceAsync(importUuid, ct) is { IsCompleted: false })
+        {
+            await client.TerminateInstanceAsync(importUuid, reason, ct);
+        }
+
+        // Terminating a parent leaves its children running; their ids share the parent's prefix.
+        await foreach (var child in client.GetAllInstancesAsync(ChildQuery(importUuid, fetchInputsAndOutputs: false)).WithCancellation(ct))
+        {
+            if (!child.IsCompleted)
+            {
+                await client.TerminateInstanceAsync(child.InstanceId, reason, ct);
+            }
+        }
+    }
+
+    public async Task<OrchestrationStatus?> GetStatusAsync(string importUuid, CancellationToken ct = default)
+    {
+        var instance = await client.GetInstanceAsync(importUuid, getInputsAndOutputs: true, ct);
+        if (instance is null)
+        {
+            return null;
+        }
+
+        var children = new List<OrchestrationStatus>();
+        await foreach (var child in client.GetAllInstancesAsync(ChildQuery(importUuid, fetchInputsAndOutputs: true)).WithCancellation(ct))
+        {
+            children.Add(ToStatus(child, []));
+        }
+
+        return ToStatus(instance, [.. children.OrderBy(c => c.InstanceId, StringComparer.Ordinal)]);
+    }
+
+    private static OrchestrationQuery ChildQuery(string importUuid, bool fetchInputsAndOutputs) => new()
+    {
+        InstanceIdPrefix = ImportLayout.ChildInstancePrefix(importUuid),
+        FetchInputsAndOutputs = fetchInputsAndOutputs,
+    };
+
+    private static OrchestrationStatus ToStatus(OrchestrationMetadata instance, IReadOnlyList<OrchestrationStatus> children) => new(
+        instance.InstanceId,
+        instance.RuntimeStatus.ToString(),
+        Parse(instance.SerializedCustomStatus),
+        instance.CreatedAt,
+        instance.LastUpdatedAt,
+        Parse(instance.SerializedOutput),
+        children);
+
+    private static JsonElement? Parse(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonDocument.Parse(json).RootElement.Clone();
+}

@@ -1,0 +1,53 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Minerva.Service.Activities;
+using Minerva.Tiling.Pyramid;
+
+namespace Minerva.Service.Orchestration;
+
+/// <summary>Registers the import orchestration's tasks and services; used by both hosts.</summary>
+public static class ImportRegistration
+{
+    /// <summary>The orchestrators and activities, each named after its class (the names the orchestrators call).</summary>
+    public static DurableTaskRegistry AddImportTasks(this DurableTaskRegistry registry) => registry
+        .AddOrchestrator<ImportOrchestrator>()
+        .AddOrchestrator<FilesetOrchestrator>()
+        .AddActivity<UpdateImportActivity>()
+        .AddActivity<RemoveUploadsActivity>()
+        .AddActivity<ListUploadsActivity>()
+        .AddActivity<ScanFileActivity>()
+        .AddActivity<BuildRegionActivity>()
+        .AddActivity<RecordProgressActivity>()
+        .AddActivity<CompleteFilesetActivity>()
+        .AddActivity<FailFilesetActivity>();
+
+    /// <summary>
+    /// <see cref="IImportWorkflow"/> over the registered <c>DurableTaskClient</c>, the tiling settings, and what the
+    /// activities need besides the stores (registered by <c>AddMinervaService</c>).
+    /// </summary>
+    public static IServiceCollection AddImportWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TilingOptions>()
+            .Bind(configuration.GetSection(TilingOptions.Section))
+            .Validate(o => Valid(o.ToTileOptions()), "Minerva:Tiling: ChunkSize must be even and within 64..8192, RegionBytes positive.")
+            .ValidateOnStart();
+        services.AddSingleton<SourceImages>();
+        services.AddSingleton<RawStoragePolicy>();
+        services.AddSingleton<IImportWorkflow, DurableImportWorkflow>();
+        return services;
+    }
+
+    private static bool Valid(TileOptions options)
+    {
+        try
+        {
+            PyramidPlanner.ValidateOptions(options);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

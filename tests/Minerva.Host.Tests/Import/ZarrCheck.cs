@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace Minerva.Host.Tests.Import;
+
+/// <summary>Reads an imported OME-Zarr back from S3 and compares it with its source TIFF in zarr-python and tifffile.</summary>
+internal static class ZarrCheck
+{
+    /// <summary>Debian's Python has numpy, zarr and tifffile; a pyenv python3 on PATH may not.</summary>
+    private const string Python = "/usr/bin/python3";
+
+    /// <summary>Copies every object under <paramref name="prefix"/> into <paramref name="directory"/>, keys as relative paths.</summary>
+    public static async Task<int> DownloadAsync(IAmazonS3 s3, string bucket, string prefix, string directory)
+    {
+        int count = 0;
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await s3.ListObjectsV2Async(request);
+            foreach (var entry in page.S3Objects ?? [])
+            {
+                string path = Path.Combine(directory, entry.Key[prefix.Length..]);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                using var response = await s3.GetObjectAsync(bucket, entry.Key);
+                await using var file = File.Create(path);
+                await response.ResponseStream.CopyToAsync(file);
+                count++;
+            }
+
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+        return count;
+    }
+
+    /// <summary>Runs the comparison; returns its report (one line per level), or fails the test with the first difference.</summary>
+    public static async Task<string> AssertMatchesTiffAsync(string zarrRoot, int series, string tiffPath)
+    {
+        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "Import", "zarr_matches_tiff.py"), zarrRoot, $"{series}", tiffPath })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"zarr_matches_tiff.py: {await output}{await errors}");
+        return await output;
+    }
+}
