@@ -43,9 +43,9 @@ eval "$(cat "$DATA/azurite/env")"
 export AzureWebJobsStorage="$AZURE_STORAGE_CONNECTION_STRING"
 export S3__Endpoint="$S3_ENDPOINT" S3__Region="$S3_REGION" S3__Bucket=minerva
 export S3__AccessKey="$S3_ACCESS_KEY" S3__SecretKey="$S3_SECRET_KEY" S3__StsRoleArn="$S3_STS_ROLE_ARN"
-export "Minerva__ApiKeys__$KEY=local"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1
-dotnet Minerva.Host/bin/Release/net10.0/Minerva.Host.dll --urls "http://127.0.0.1:$PORT" >>"$DATA/host.log" 2>&1 &
+# env, not export: a key may hold characters a shell variable name cannot (env execs, so the PID is the host's).
+env "Minerva__ApiKeys__$KEY=local" dotnet Minerva.Host/bin/Release/net10.0/Minerva.Host.dll --urls "http://127.0.0.1:$PORT" >>"$DATA/host.log" 2>&1 &
 HOST_PID=$!
 
 URL="http://127.0.0.1:$PORT"

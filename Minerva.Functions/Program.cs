@@ -7,8 +7,9 @@ using Minerva.Service.Orchestration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.UseMiddleware<ApiErrorFunctionsMiddleware>();
 builder.Services.AddMinervaService(builder.Configuration);
+
+// What the activities need; the workflow itself is made per call around the [DurableClient] binding.
 builder.Services.AddImportWorkflow(builder.Configuration);
-builder.Services.AddSingleton<ImportWorkflows>();
+builder.Services.AddSingleton<WorkflowFactory>();
 builder.Build().Run();

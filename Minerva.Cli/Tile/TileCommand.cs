@@ -17,7 +17,7 @@ internal sealed class TileCommand(CliContext context) : AsyncCommand<TileSetting
     {
         try
         {
-            var summary = await TileJob.RunAsync(settings, progress: null, cancellationToken).ConfigureAwait(false);
+            var summary = await TileJob.RunAsync(settings, new TileProgress(context.ErrorLine), cancellationToken).ConfigureAwait(false);
             double seconds = summary.Elapsed.TotalSeconds;
             context.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,

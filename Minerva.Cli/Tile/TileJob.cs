@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Minerva.Cli.CommandLine;
 using Minerva.Tiling.IO;
+using Minerva.Tiling.Model;
 using Minerva.Tiling.Pyramid;
 using Minerva.Tiling.Tiff;
 
@@ -48,7 +49,7 @@ internal static class TileJob
             throw;
         }
 
-        long pixelBytes = series.Sum(i => source.Info.Series[i] is var s ? s.SizeT * s.SizeC * s.SizeZ * s.SizeY * s.SizeX * Tiling.Model.PixelTypeExtensions.SampleSize(s.PixelType) : 0);
+        long pixelBytes = series.Select(i => source.Info.Series[i]).Sum(s => s.SizeT * s.SizeC * s.SizeZ * s.SizeY * s.SizeX * s.PixelType.SampleSize());
         return new TileSummary(output, series.Count, pixelBytes, stopwatch.Elapsed);
     }
 

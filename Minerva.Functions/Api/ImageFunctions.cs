@@ -4,16 +4,18 @@ using Minerva.Service.Api;
 
 namespace Minerva.Functions.Api;
 
-/// <summary>Thin HTTP triggers over <see cref="ImageHandlers"/>.</summary>
+/// <summary>GET /image/{uuid} and the image's OME-Zarr objects.</summary>
 public sealed class ImageFunctions(ImageHandlers handlers)
 {
     [Function("GetImage")]
-    public Task<IResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Image)] HttpRequest request, string uuid, CancellationToken ct) =>
-        handlers.GetAsync(request, uuid, ct);
+    public Task Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Image)] HttpRequest request, string uuid, CancellationToken ct) =>
+        HttpAdapter.RespondAsync(request, () => handlers.GetAsync(request, uuid, ct));
 
-    [Function("GetImageZarr")]
-    public Task<IResult> Zarr(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImageZarr)] HttpRequest request, string uuid, string? path, CancellationToken ct) =>
-        handlers.ZarrAsync(request, uuid, path, ct);
+    [Function("GetImageZarrObject")]
+    public Task Zarr(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImageZarr)] HttpRequest request,
+        string uuid,
+        string? path,
+        CancellationToken ct) =>
+        HttpAdapter.RespondAsync(request, () => handlers.ZarrAsync(request, uuid, path, ct));
 }

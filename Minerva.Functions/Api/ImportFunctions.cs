@@ -5,37 +5,61 @@ using Minerva.Service.Api;
 
 namespace Minerva.Functions.Api;
 
-/// <summary>Thin HTTP triggers for the routes that drive the import's orchestration.</summary>
-public sealed class ImportFunctions(ImportHandlers imports, ImportCancellationHandler cancellation, ImportWorkflows workflows)
+/// <summary>The /import routes.</summary>
+public sealed class ImportFunctions(
+    ImportHandlers imports, ImportCancellationHandler cancellation, FileUploadHandler files, CheckImagesHandler checkImages, WorkflowFactory workflows)
 {
     [Function("CreateImport")]
-    public Task<IResult> Create(
+    public Task Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Imports)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken ct) =>
-        imports.CreateAsync(request, workflows.For(client), ct);
+        HttpAdapter.RespondAsync(request, () => imports.CreateAsync(request, workflows.For(client), ct));
 
-    [Function("CompleteImportUpload")]
-    public Task<IResult> Complete(
+    [Function("GetImport")]
+    public Task Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Import)] HttpRequest request, string uuid, CancellationToken ct) =>
+        HttpAdapter.RespondAsync(request, () => imports.GetAsync(request, uuid, ct));
+
+    [Function("CompleteImport")]
+    public Task Complete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Import)] HttpRequest request,
-        string uuid,
         [DurableClient] DurableTaskClient client,
+        string uuid,
         CancellationToken ct) =>
-        imports.CompleteAsync(request, uuid, workflows.For(client), ct);
+        HttpAdapter.RespondAsync(request, () => imports.CompleteAsync(request, uuid, workflows.For(client), ct));
 
     [Function("CancelImport")]
-    public Task<IResult> Cancel(
+    public Task Cancel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Import)] HttpRequest request,
-        string uuid,
         [DurableClient] DurableTaskClient client,
+        string uuid,
         CancellationToken ct) =>
-        cancellation.CancelAsync(request, uuid, workflows.For(client), ct);
+        HttpAdapter.RespondAsync(request, () => cancellation.CancelAsync(request, uuid, workflows.For(client), ct));
+
+    [Function("GetImportCredentials")]
+    public Task Credentials(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportCredentials)] HttpRequest request, string uuid, CancellationToken ct) =>
+        HttpAdapter.RespondAsync(request, () => imports.CredentialsAsync(request, uuid, ct));
+
+    [Function("ListImportFilesets")]
+    public Task Filesets(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportFilesets)] HttpRequest request, string uuid, CancellationToken ct) =>
+        HttpAdapter.RespondAsync(request, () => imports.FilesetsAsync(request, uuid, ct));
 
     [Function("GetImportOrchestration")]
-    public Task<IResult> Orchestration(
+    public Task Orchestration(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportOrchestration)] HttpRequest request,
-        string uuid,
         [DurableClient] DurableTaskClient client,
+        string uuid,
         CancellationToken ct) =>
-        imports.OrchestrationAsync(request, uuid, workflows.For(client), ct);
+        HttpAdapter.RespondAsync(request, () => imports.OrchestrationAsync(request, uuid, workflows.For(client), ct));
+
+    [Function("UploadImportFiles")]
+    public Task Files(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ImportFiles)] HttpRequest request, string uuid, CancellationToken ct) =>
+        HttpAdapter.RespondAsync(request, () => files.UploadAsync(request, uuid, ct));
+
+    [Function("CheckImages")]
+    public Task Check([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CheckImages)] HttpRequest request, CancellationToken ct) =>
+        HttpAdapter.RespondAsync(request, () => checkImages.CheckAsync(request, ct));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Win32.SafeHandles;
 
 namespace Minerva.Tiling.IO;
 
@@ -24,7 +25,7 @@ public sealed class DirectoryChunkStore : IChunkStore
         _folders.GetOrAdd(folder, f => Directory.CreateDirectory(f).Exists);
 
         // Synchronous: a chunk write lands in the page cache in well under a millisecond, less than an async hop costs.
-        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, data.Length);
+        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write);
         RandomAccess.Write(handle, data.Span, 0);
         return ValueTask.CompletedTask;
     }
@@ -38,6 +39,42 @@ public sealed class DirectoryChunkStore : IChunkStore
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
+        }
+    }
+
+    public async ValueTask<int?> TryReadIntoAsync(string key, Memory<byte> destination, CancellationToken cancellationToken = default)
+    {
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        using (handle)
+        {
+            long length = RandomAccess.GetLength(handle);
+            if (length > destination.Length)
+            {
+                throw new InvalidDataException($"Stored value '{key}' holds {length} bytes, more than the {destination.Length} expected at most.");
+            }
+
+            int read = 0;
+            while (read < length)
+            {
+                int n = await RandomAccess.ReadAsync(handle, destination[read..(int)length], read, cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    throw new InvalidDataException($"Stored value '{key}' shrank while being read.");
+                }
+
+                read += n;
+            }
+
+            return read;
         }
     }
 

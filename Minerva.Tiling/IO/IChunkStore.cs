@@ -11,4 +11,26 @@ public interface IChunkStore
 
     /// <summary>The stored bytes, or null when the key is absent.</summary>
     ValueTask<byte[]?> TryReadAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the stored bytes into <paramref name="destination"/> and returns their length, or null when the key is absent.
+    /// Lets the engine read chunks back into pooled buffers instead of a new megabyte array per chunk; stores that can
+    /// read in place override it. Throws <see cref="InvalidDataException"/> when the stored value is longer than the buffer.
+    /// </summary>
+    async ValueTask<int?> TryReadIntoAsync(string key, Memory<byte> destination, CancellationToken cancellationToken = default)
+    {
+        byte[]? data = await TryReadAsync(key, cancellationToken).ConfigureAwait(false);
+        if (data is null)
+        {
+            return null;
+        }
+
+        if (data.Length > destination.Length)
+        {
+            throw new InvalidDataException($"Stored value '{key}' holds {data.Length} bytes, more than the {destination.Length} expected at most.");
+        }
+
+        data.CopyTo(destination);
+        return data.Length;
+    }
 }

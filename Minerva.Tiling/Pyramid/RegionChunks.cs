@@ -77,6 +77,7 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         long xEnd = Math.Min(2 * (area.X0 + area.Width), above.SizeX);
         int chunkBytes = above.ChunkY * above.ChunkX * _sampleSize;
         byte[] chunk = PixelBuffers.Rent(chunkBytes);
+        byte[] encoded = PixelBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
         try
         {
             for (int c = 0; c < region.CCount; c++)
@@ -87,9 +88,9 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
                     {
                         long cy = y / above.ChunkY, cx = x / above.ChunkX;
                         string key = ZarrKeys.Chunk(region.Series, levelAbove, region.T, region.C0 + c, region.Z, cy, cx);
-                        byte[] stored = await store.TryReadAsync(key, cancellationToken).ConfigureAwait(false)
+                        int length = await store.TryReadIntoAsync(key, encoded, cancellationToken).ConfigureAwait(false)
                             ?? throw new InvalidOperationException($"Chunk {key} is missing: the step that writes level {levelAbove} must finish first.");
-                        codec.Decode(stored, chunk.AsSpan(0, chunkBytes));
+                        codec.Decode(encoded.AsSpan(0, length), chunk.AsSpan(0, chunkBytes));
                         int rows = (int)Math.Min(above.ChunkY, above.SizeY - y);
                         int columns = (int)Math.Min(above.ChunkX, above.SizeX - x);
                         long offset = ((y / 2 - area.Y0) * area.Width + (x / 2 - area.X0)) * _sampleSize;
@@ -101,6 +102,7 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         }
         finally
         {
+            PixelBuffers.Return(encoded);
             PixelBuffers.Return(chunk);
         }
     }

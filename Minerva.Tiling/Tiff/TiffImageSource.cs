@@ -13,9 +13,6 @@ namespace Minerva.Tiling.Tiff;
 /// </summary>
 public sealed class TiffImageSource : IPixelSource
 {
-    /// <summary>The largest range one read fetches for several adjacent blocks.</summary>
-    private const int MaxGroupBytes = 8 << 20;
-
     private readonly IByteSource _source;
     private readonly TiffFile _file;
     private readonly IReadOnlyList<SeriesLayout> _series;
@@ -55,7 +52,7 @@ public sealed class TiffImageSource : IPixelSource
     public async ValueTask ReadAsync(PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         var layout = Validate(rect, destination.Length);
-        var groups = GroupAdjacent(PlanBlocks(layout, rect));
+        var groups = TiffReadPlanner.Plan(layout, rect);
         if (groups.Count == 1)
         {
             await ReadGroupAsync(groups[0], rect, destination, cancellationToken).ConfigureAwait(false);
@@ -69,26 +66,26 @@ public sealed class TiffImageSource : IPixelSource
 
     public void Dispose() => _source.Dispose();
 
-    private async ValueTask ReadGroupAsync(ReadGroup group, PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken)
+    private async ValueTask ReadGroupAsync(TiffReadGroup group, PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken)
     {
         var raw = ArrayPool<byte>.Shared.Rent(group.Length);
         try
         {
             await _source.ReadExactlyAsync(group.Offset, raw.AsMemory(0, group.Length), cancellationToken).ConfigureAwait(false);
-            foreach (var job in group.Jobs)
+            if (group.Jobs.Count == 1)
             {
-                var stored = raw.AsSpan((int)(job.Ifd.Offsets[job.BlockIndex] - group.Offset), (int)job.Ifd.ByteCounts[job.BlockIndex]);
-                var block = TiffBlockDecoder.Decode(stored, job.Ifd, _file.BigEndian, job.BlockIndex, _source.Name);
-                try
+                DecodeAndCopy(raw, group, group.Jobs[0], rect, destination.Span);
+            }
+            else
+            {
+                // One read may bring many strips; decoding them is the costly part, so spread it over the cores.
+                // (ForEachAsync rethrows the first error itself, where Parallel.ForEach would wrap it.)
+                var options = new ParallelOptions { CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(group.Jobs, options, (job, _) =>
                 {
-                    TiffRegionCopier.Copy(
-                        block, job.Ifd, job.BlockY0, job.BlockX0, TiffBlockDecoder.RowsOf(job.Ifd, job.BlockIndex),
-                        job.FirstSample, job.SampleCount, job.FirstChannel, rect, destination.Span);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(block);
-                }
+                    DecodeAndCopy(raw, group, job, rect, destination.Span);
+                    return ValueTask.CompletedTask;
+                }).ConfigureAwait(false);
             }
         }
         finally
@@ -97,71 +94,20 @@ public sealed class TiffImageSource : IPixelSource
         }
     }
 
-    /// <summary>Runs of jobs whose stored bytes follow one another in the file, each run at most <see cref="MaxGroupBytes"/>.</summary>
-    private static List<ReadGroup> GroupAdjacent(List<BlockJob> jobs)
+    private void DecodeAndCopy(byte[] raw, TiffReadGroup group, TiffBlockJob job, PlaneRect rect, Span<byte> destination)
     {
-        var groups = new List<ReadGroup>();
-        ReadGroup? current = null;
-        foreach (var job in jobs)
+        var stored = raw.AsSpan((int)(job.Ifd.Offsets[job.BlockIndex] - group.Offset), (int)job.Ifd.ByteCounts[job.BlockIndex]);
+        var block = TiffBlockDecoder.Decode(stored, job.Ifd, _file.BigEndian, job.BlockIndex, _source.Name);
+        try
         {
-            var offset = job.Ifd.Offsets[job.BlockIndex];
-            var count = (int)job.Ifd.ByteCounts[job.BlockIndex];
-            if (current is not null && offset == current.Offset + current.Length && current.Length + count <= MaxGroupBytes)
-            {
-                current.Jobs.Add(job);
-                current.Length += count;
-            }
-            else
-            {
-                current = new ReadGroup(offset) { Length = count };
-                current.Jobs.Add(job);
-                groups.Add(current);
-            }
+            TiffRegionCopier.Copy(
+                block, job.Ifd, job.BlockY0, job.BlockX0, TiffBlockDecoder.RowsOf(job.Ifd, job.BlockIndex),
+                job.FirstSample, job.SampleCount, job.FirstChannel, rect, destination);
         }
-
-        return groups;
-    }
-
-    /// <summary>One job per block the rectangle touches, carrying every requested channel the block holds.</summary>
-    private static List<BlockJob> PlanBlocks(SeriesLayout layout, PlaneRect rect)
-    {
-        var jobs = new List<BlockJob>();
-        var samplesPerIfd = layout.SamplesPerIfd;
-        var lastChannel = rect.C0 + rect.CCount - 1;
-        for (var ifdChannel = rect.C0 / samplesPerIfd; ifdChannel <= lastChannel / samplesPerIfd; ifdChannel++)
+        finally
         {
-            var ifd = layout.Ifd(rect.Level, rect.T, rect.Z, ifdChannel * samplesPerIfd);
-            var firstSample = Math.Max(rect.C0, ifdChannel * samplesPerIfd) - (ifdChannel * samplesPerIfd);
-            var lastSample = Math.Min(lastChannel, ((ifdChannel + 1) * samplesPerIfd) - 1) - (ifdChannel * samplesPerIfd);
-            var firstChannel = (ifdChannel * samplesPerIfd) + firstSample - rect.C0;
-            var blocksPerSample = ifd.BlocksAcross * ifd.BlocksDown;
-            var rowFirst = (int)(rect.Y0 / ifd.BlockHeight);
-            var rowLast = (int)((rect.Y0 + rect.Height - 1) / ifd.BlockHeight);
-            var columnFirst = (int)(rect.X0 / ifd.BlockWidth);
-            var columnLast = (int)((rect.X0 + rect.Width - 1) / ifd.BlockWidth);
-            for (var row = rowFirst; row <= rowLast; row++)
-            {
-                for (var column = columnFirst; column <= columnLast; column++)
-                {
-                    var block = (row * ifd.BlocksAcross) + column;
-                    var y0 = (long)row * ifd.BlockHeight;
-                    var x0 = (long)column * ifd.BlockWidth;
-                    if (ifd.PlanarSeparate)
-                    {
-                        for (var s = firstSample; s <= lastSample; s++)
-                        {
-                            jobs.Add(new BlockJob(ifd, (s * blocksPerSample) + block, y0, x0, 0, 1, firstChannel + s - firstSample));
-                        }
-                    }
-                    else
-                    {
-                        jobs.Add(new BlockJob(ifd, block, y0, x0, firstSample, lastSample - firstSample + 1, firstChannel));
-                    }
-                }
-            }
+            ArrayPool<byte>.Shared.Return(block);
         }
-
-        return jobs;
     }
 
     private SeriesLayout Validate(PlaneRect rect, int destinationLength)
@@ -197,17 +143,4 @@ public sealed class TiffImageSource : IPixelSource
 
         return layout;
     }
-
-    /// <summary>Blocks fetched with one range read of <see cref="Length"/> bytes from <see cref="Offset"/>.</summary>
-    private sealed class ReadGroup(long offset)
-    {
-        public long Offset { get; } = offset;
-
-        public int Length { get; set; }
-
-        public List<BlockJob> Jobs { get; } = [];
-    }
-
-    /// <summary>A block to decode and the channels of the destination its samples fill.</summary>
-    private readonly record struct BlockJob(TiffIfd Ifd, int BlockIndex, long BlockY0, long BlockX0, int FirstSample, int SampleCount, int FirstChannel);
 }

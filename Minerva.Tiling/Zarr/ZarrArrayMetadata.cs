@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Minerva.Tiling.Model;
 using Minerva.Tiling.Pyramid;
 using Minerva.Tiling.Zarr.Codecs;
 
@@ -10,7 +11,7 @@ internal static class ZarrArrayMetadata
     public static JsonObject Create(PyramidPlan plan, LevelPlan level)
     {
         var series = plan.Series;
-        var codec = ChunkCodecs.Create(plan.Options.Compressor, Model.PixelTypeExtensions.SampleSize(series.PixelType));
+        var codec = ChunkCodecs.Create(plan.Options.Compressor, series.PixelType.SampleSize());
         return new JsonObject
         {
             ["chunks"] = new JsonArray(1, 1, 1, level.ChunkY, level.ChunkX),

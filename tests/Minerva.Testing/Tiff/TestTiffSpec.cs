@@ -181,10 +181,12 @@ public sealed record TestTiffSpec
     /// <summary>
     /// True when tiffcp must encode the file: for Zstd and LZMA, and for what LibTiff.NET 2.4.660 writes wrongly
     /// (checked against libtiff and tifffile): the big-endian BigTIFF header (offset size 0) and big-endian
-    /// data with a predictor (differences taken on swapped samples).
+    /// data with a predictor (differences taken on swapped samples); and what it cannot write: the horizontal
+    /// predictor on 64-bit samples.
     /// </summary>
     internal bool NeedsTiffcp => Compression is TestCompression.Zstd or TestCompression.Lzma || Encoder == TestEncoder.Tiffcp
-        || (BigEndian && (BigTiff || Predictor != TestPredictor.None));
+        || (BigEndian && (BigTiff || Predictor != TestPredictor.None))
+        || (Predictor == TestPredictor.Horizontal && PixelType == PixelType.Float64);
 
     /// <summary>True when tifffile writes the file: when asked, and for SubIFD pyramids (LibTiff.NET 2.4.660 overwrites the header when it links SubIFDs).</summary>
     internal bool NeedsTifffile => Encoder == TestEncoder.Tifffile || (PyramidLevels > 1 && PyramidStorage == TestPyramidStorage.SubIfds);
@@ -200,6 +202,11 @@ public sealed record TestTiffSpec
         {
             throw new ArgumentException(
                 "No writer here stores big-endian data with the floating-point predictor correctly: libtiff 4.5 and LibTiff.NET swap bytes before the predictor, tifffile needs imagecodecs.");
+        }
+
+        if (Ome?.TiffData == TestTiffData.OneBlock && PyramidLevels > 1 && PyramidStorage == TestPyramidStorage.FollowingIfds)
+        {
+            throw new ArgumentException("One TiffData block cannot skip the reduced-resolution IFDs between planes; use PerPlane or None with FollowingIfds.");
         }
 
         if (TileSize is { } tile && (tile <= 0 || tile % 16 != 0))

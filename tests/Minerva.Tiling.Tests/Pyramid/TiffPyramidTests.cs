@@ -18,8 +18,14 @@ public class TiffPyramidTests
         string path = Path.Combine(folder.Path, "pyramid.ome.tif");
         var image = TestTiff.Write(path, new TestTiffSpec
         {
-            Width = 1100, Height = 1037, SizeC = 2, TileSize = 128, Compression = TestCompression.AdobeDeflate,
-            PyramidLevels = storedLevels, PyramidFactor = factor, Ome = new TestOme(),
+            Width = 1100,
+            Height = 1037,
+            SizeC = 2,
+            TileSize = 128,
+            Compression = TestCompression.AdobeDeflate,
+            PyramidLevels = storedLevels,
+            PyramidFactor = factor,
+            Ome = new TestOme(),
         });
         using var source = await TiffImageSource.OpenAsync(FileByteSource.Open(path));
         var options = new TileOptions(ChunkSize: 128, RegionBytes: 256 * 256 * 2);

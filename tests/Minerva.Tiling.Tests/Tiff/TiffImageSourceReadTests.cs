@@ -54,6 +54,7 @@ public sealed class TiffImageSourceReadTests : IDisposable
     [InlineData(PixelType.Float64, TestPredictor.FloatingPoint)]
     [InlineData(PixelType.Float32, TestPredictor.None)]
     [InlineData(PixelType.Float64, TestPredictor.None)]
+    [InlineData(PixelType.Float64, TestPredictor.Horizontal)]
     public async Task ReadAsync_EachPixelTypeBothByteOrders_ReturnsLittleEndianSamples(PixelType pixelType, TestPredictor predictor)
     {
         // Big-endian with the floating-point predictor has no correct independent writer (see TestTiffSpec).
