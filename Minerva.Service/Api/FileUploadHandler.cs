@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Minerva.Service.Api.Models;
+using Minerva.Service.Orchestration;
 using Minerva.Service.Records;
 using Minerva.Service.Storage;
 
@@ -103,7 +104,7 @@ public sealed class FileUploadHandler(ApiKeys keys, IRecordStore records, IObjec
             return;
         }
 
-        var key = RecordLookups.UploadPrefix(import.Uuid) + file.Key;
+        var key = ImportLayout.UploadPrefix(import.Uuid) + file.Key;
         using var sha256 = SHA256.Create();
         await using (var hashing = new CryptoStream(body, sha256, CryptoStreamMode.Read, leaveOpen: true))
         {

@@ -7,9 +7,10 @@ using Minerva.Service.Storage;
 namespace Minerva.Service.Api;
 
 /// <summary>
-/// DELETE /import/{uuid}: terminates the orchestration, removes the partial upload and every image the import
-/// produced (objects, records, hash index entries), and marks the import Cancelled. Images the import only
-/// linked to (same hash, built by an earlier import) belong to that import and are kept.
+/// DELETE /import/{uuid}: terminates the orchestration, removes the partial upload, the import's output prefix
+/// (including zarr roots whose records are not written yet) and every image the import produced (objects, records,
+/// hash index entries), and marks the import Cancelled. Images the import only linked to (same hash, built by an
+/// earlier import) belong to that import and are kept.
 /// </summary>
 public sealed class ImportCancellationHandler(ApiKeys keys, IRecordStore records, IObjectStore objects, TimeProvider clock)
 {
@@ -25,7 +26,8 @@ public sealed class ImportCancellationHandler(ApiKeys keys, IRecordStore records
         }
 
         await workflow.TerminateAsync(import.Uuid, "Cancelled through DELETE /import.", ct);
-        await objects.DeletePrefixAsync(RecordLookups.UploadPrefix(import.Uuid), ct);
+        await objects.DeletePrefixAsync(ImportLayout.UploadPrefix(import.Uuid), ct);
+        await objects.DeletePrefixAsync(ImportLayout.OutputPrefix(import.Uuid), ct);
         await RemoveOutputsAsync(import, ct);
 
         var cancelled = import with { Status = ImportStatus.Cancelled, Updated = clock.GetUtcNow() };

@@ -62,7 +62,7 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
     {
         var import = await records.RequireImportAsync(keys.UserOf(request), uuid, ct);
         import.RequireAwaitingUpload("upload credentials are issued");
-        var c = await objects.CreateUploadCredentialsAsync(RecordLookups.UploadPrefix(import.Uuid), CredentialLifetime, ct);
+        var c = await objects.CreateUploadCredentialsAsync(ImportLayout.UploadPrefix(import.Uuid), CredentialLifetime, ct);
         return ApiResults.Json(new CredentialsResponse(
             c.AccessKeyId, c.SecretAccessKey, c.SessionToken, c.Expiration, c.Bucket, c.KeyPrefix, c.Region, c.Endpoint));
     }

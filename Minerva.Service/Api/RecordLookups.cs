@@ -26,7 +26,4 @@ internal static class RecordLookups
             throw ApiException.Conflict($"Import {import.Uuid} is {import.Status}; {action} only while it is AwaitingUpload.");
         }
     }
-
-    /// <summary>The key prefix an import's uploads live under.</summary>
-    public static string UploadPrefix(string importUuid) => $"imports/{importUuid}/";
 }

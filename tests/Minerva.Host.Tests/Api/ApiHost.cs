@@ -42,6 +42,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Anonymous { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public IRecordStore Records => _app.Services.GetRequiredService<IRecordStore>();
 
     public IObjectStore Objects => _app.Services.GetRequiredService<IObjectStore>();

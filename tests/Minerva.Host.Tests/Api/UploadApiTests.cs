@@ -59,6 +59,8 @@ public sealed class UploadApiTests(LocalServices services) : IAsyncLifetime
         var (repository, import) = await _host.CreateImportAsync();
         var prefix = $"imports/{import}/";
         await _host.Objects.PutAsync(prefix + "a.ome.tif", new MemoryStream([1, 2, 3]));
+        var unrecordedOutput = $"zarr/{import}/{Guid.NewGuid()}.ome.zarr/.zgroup";
+        await _host.Objects.PutAsync(unrecordedOutput, new MemoryStream("{}"u8.ToArray()));
         var built = await PutImageAsync(repository, import, new string('a', 64));
         var linkedElsewhere = await PutImageAsync(repository, Guid.NewGuid().ToString(), new string('b', 64));
         await _host.Records.PutFilesetAsync(new FilesetRecord(
@@ -71,6 +73,7 @@ public sealed class UploadApiTests(LocalServices services) : IAsyncLifetime
         Assert.Equal("Cancelled", (await ApiHost.ReadJsonAsync(response)).GetProperty("status").GetString());
         Assert.Contains($"terminate {import}", _host.Workflow.Calls);
         Assert.Empty(await _host.Objects.ListAsync(prefix));
+        Assert.Empty(await _host.Objects.ListAsync(unrecordedOutput));
         Assert.Empty(await _host.Objects.ListAsync(built.Location));
         Assert.Null(await _host.Records.GetImageAsync(_host.AliceUser, built.Uuid));
         Assert.Empty(await _host.Records.FindImagesByHashAsync(repository, built.Sha256));

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Minerva.Testing.Services;
+
+namespace Minerva.Host.Tests.Api;
+
+/// <summary>The standalone host serves exactly the API table of DESIGN.md (the Functions app's is checked from its metadata).</summary>
+[Collection(LocalServices.Collection)]
+public sealed class ApiRoutesTests(LocalServices services) : IAsyncLifetime
+{
+    private static readonly string[] ApiTable =
+    [
+        "DELETE import/{uuid}",
+        "GET image/{uuid}",
+        "GET image/{uuid}/zarr/{*path}",
+        "GET import/{uuid}",
+        "GET import/{uuid}/credentials",
+        "GET import/{uuid}/filesets",
+        "GET import/{uuid}/orchestration",
+        "GET repository",
+        "GET repository/{uuid}",
+        "POST import",
+        "POST import/check-images",
+        "POST import/{uuid}/files",
+        "POST repository",
+        "PUT import/{uuid}",
+    ];
+
+    private ApiHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ApiHost.StartAsync(services);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public void Endpoints_Http_AreExactlyTheApiTable()
+    {
+        var endpoints = _host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"));
+
+        Assert.Equal(ApiTable, endpoints.Order(StringComparer.Ordinal));
+    }
+}
