@@ -1,6 +1,7 @@
 using Minerva.Cli.CommandLine;
 using Minerva.Cli.Commands;
 using Minerva.Cli.Commands.Importing;
+using Minerva.Cli.Tile;
 using Spectre.Console.Cli;
 
 namespace Minerva.Cli;
@@ -32,5 +33,6 @@ public static class Program
         config.AddCommand<CancelCommand>("cancel").WithDescription("Cancel an import.");
 
         // The engine's commands (Minerva.Cli/Tile): `minerva tile INPUT OUTPUT ...` is registered here.
+        config.AddCommand<TileCommand>("tile").WithDescription("Convert a TIFF/OME-TIFF into an OME-Zarr pyramid folder on this machine.");
     }
 }

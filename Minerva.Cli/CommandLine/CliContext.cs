@@ -23,9 +23,9 @@ internal sealed record CliContext(
     {
         var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
         return new CliContext(
-            Console(System.Console.Out, System.Console.IsOutputRedirected),
-            Console(System.Console.Error, System.Console.IsErrorRedirected),
-            System.Console.Error,
+            CreateConsole(Console.Out, Console.IsOutputRedirected),
+            CreateConsole(Console.Error, Console.IsErrorRedirected),
+            Console.Error,
             System.Environment.GetEnvironmentVariable,
             Path.Combine(home, ".minerva"),
             new SocketsHttpHandler(),
@@ -35,7 +35,7 @@ internal sealed record CliContext(
     public ServiceConnection Connect(ServiceSettings settings) =>
         ServiceConnection.Resolve(settings.Url, settings.ApiKey, Environment);
 
-    public static IAnsiConsole Console(TextWriter writer, bool redirected)
+    public static IAnsiConsole CreateConsole(TextWriter writer, bool redirected)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
         if (redirected)

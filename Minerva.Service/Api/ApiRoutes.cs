@@ -1,17 +1,20 @@
 namespace Minerva.Service.Api;
 
-/// <summary>The API's route templates, shared by the standalone host's minimal APIs and the Functions triggers.</summary>
+/// <summary>
+/// The API's route templates, shared by the standalone host's minimal APIs and the Functions triggers (whose
+/// route syntax wants no leading '/' and a single-star catch-all; host.json's routePrefix is "").
+/// </summary>
 public static class ApiRoutes
 {
-    public const string Repositories = "/repository";
-    public const string Repository = "/repository/{uuid}";
-    public const string Imports = "/import";
-    public const string Import = "/import/{uuid}";
-    public const string ImportCredentials = "/import/{uuid}/credentials";
-    public const string ImportFilesets = "/import/{uuid}/filesets";
-    public const string ImportOrchestration = "/import/{uuid}/orchestration";
-    public const string ImportFiles = "/import/{uuid}/files";
-    public const string CheckImages = "/import/check-images";
-    public const string Image = "/image/{uuid}";
-    public const string ImageZarr = "/image/{uuid}/zarr/{**path}";
+    public const string Repositories = "repository";
+    public const string Repository = "repository/{uuid}";
+    public const string Imports = "import";
+    public const string Import = "import/{uuid}";
+    public const string ImportCredentials = "import/{uuid}/credentials";
+    public const string ImportFilesets = "import/{uuid}/filesets";
+    public const string ImportOrchestration = "import/{uuid}/orchestration";
+    public const string ImportFiles = "import/{uuid}/files";
+    public const string CheckImages = "import/check-images";
+    public const string Image = "image/{uuid}";
+    public const string ImageZarr = "image/{uuid}/zarr/{*path}";
 }

@@ -11,11 +11,11 @@ namespace Minerva.Service.Api;
 /// produced (objects, records, hash index entries), and marks the import Cancelled. Images the import only
 /// linked to (same hash, built by an earlier import) belong to that import and are kept.
 /// </summary>
-public sealed class ImportCancellationHandler(ApiKeys keys, IRecordStore records, IObjectStore objects, IImportWorkflow workflow, TimeProvider clock)
+public sealed class ImportCancellationHandler(ApiKeys keys, IRecordStore records, IObjectStore objects, TimeProvider clock)
 {
     private static readonly ImportStatus[] Finished = [ImportStatus.Complete, ImportStatus.Failed, ImportStatus.Expired, ImportStatus.Cancelled];
 
-    public async Task<IResult> CancelAsync(HttpRequest request, string uuid, CancellationToken ct)
+    public async Task<IResult> CancelAsync(HttpRequest request, string uuid, IImportWorkflow workflow, CancellationToken ct)
     {
         var owner = keys.UserOf(request);
         var import = await records.RequireImportAsync(owner, uuid, ct);

@@ -6,13 +6,16 @@ using Minerva.Service.Storage;
 
 namespace Minerva.Service.Api;
 
-/// <summary>POST /import, GET /import/{uuid}, PUT /import/{uuid}, and what an import exposes: credentials, filesets, orchestration.</summary>
-public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, IImportWorkflow workflow, TimeProvider clock)
+/// <summary>
+/// POST /import, GET /import/{uuid}, PUT /import/{uuid}, and what an import exposes: credentials, filesets, orchestration.
+/// The workflow is a per-call argument: the Functions app gets its DurableTaskClient from a per-invocation binding.
+/// </summary>
+public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, TimeProvider clock)
 {
     /// <summary>The longest session Ceph RGW and AWS grant through AssumeRole with the project's role (12 h).</summary>
     private static readonly TimeSpan CredentialLifetime = TimeSpan.FromHours(12);
 
-    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken ct)
+    public async Task<IResult> CreateAsync(HttpRequest request, IImportWorkflow workflow, CancellationToken ct)
     {
         var owner = keys.UserOf(request);
         var body = await ApiRequests.ReadJsonAsync<CreateImportRequest>(request, ct);
@@ -39,7 +42,7 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
     }
 
     /// <summary>PUT /import/{uuid} {"complete": true}: raises the upload-complete event; the orchestration moves the status on.</summary>
-    public async Task<IResult> CompleteAsync(HttpRequest request, string uuid, CancellationToken ct)
+    public async Task<IResult> CompleteAsync(HttpRequest request, string uuid, IImportWorkflow workflow, CancellationToken ct)
     {
         var owner = keys.UserOf(request);
         var body = await ApiRequests.ReadJsonAsync<CompleteImportRequest>(request, ct);
@@ -79,7 +82,7 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         return ApiResults.Json(answer);
     }
 
-    public async Task<IResult> OrchestrationAsync(HttpRequest request, string uuid, CancellationToken ct)
+    public async Task<IResult> OrchestrationAsync(HttpRequest request, string uuid, IImportWorkflow workflow, CancellationToken ct)
     {
         var import = await records.RequireImportAsync(keys.UserOf(request), uuid, ct);
         var status = await workflow.GetStatusAsync(import.Uuid, ct)

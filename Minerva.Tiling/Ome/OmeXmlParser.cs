@@ -10,9 +10,9 @@ namespace Minerva.Tiling.Ome;
 /// </summary>
 internal static class OmeXmlParser
 {
-    /// <summary>True when a description looks like OME-XML (an &lt;OME&gt; root), as opposed to ImageJ or plain text.</summary>
+    /// <summary>True when a description looks like OME-XML (an &lt;OME&gt; element), as opposed to ImageJ or plain text.</summary>
     public static bool LooksLikeOme(string? description) =>
-        description is not null && description.Contains("<OME", StringComparison.Ordinal) && description.Contains("Pixels", StringComparison.Ordinal);
+        description is not null && description.Contains("<OME", StringComparison.Ordinal);
 
     /// <exception cref="InvalidImageException">The XML is malformed or lacks required attributes.</exception>
     public static OmeDocument Parse(string xml, string fileName)
@@ -25,6 +25,11 @@ internal static class OmeXmlParser
         catch (XmlException e)
         {
             throw new InvalidImageException($"{fileName}: the OME-XML in the first ImageDescription is not well-formed ({e.Message}).", e);
+        }
+
+        if (root.Elements().Any(e => e.Name.LocalName == "BinaryOnly"))
+        {
+            throw new InvalidImageException($"{fileName}: the OME-XML is a BinaryOnly stub whose metadata lives in a companion .companion.ome file; upload an OME-TIFF with its metadata inside.");
         }
 
         var images = root.Elements().Where(e => e.Name.LocalName == "Image").Select((image, index) => ParseImage(image, index, fileName)).ToList();

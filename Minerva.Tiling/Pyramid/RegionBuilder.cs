@@ -1,4 +1,3 @@
-using System.Buffers;
 using Minerva.Tiling.IO;
 using Minerva.Tiling.Model;
 using Minerva.Tiling.Pyramid.Downsampling;
@@ -10,7 +9,7 @@ namespace Minerva.Tiling.Pyramid;
 /// Builds one <see cref="Region"/>: gets its pixels at its first level (from the source's stored level, or as the
 /// 2×2 mean of the level above read back from the store), writes that level's chunks, then halves the pixels in
 /// memory for each extra level and writes those chunks too. Same inputs, same bytes. Memory: the region's planes
-/// twice over at most, from the shared array pool.
+/// twice over at most, from <see cref="PixelBuffers"/>.
 /// </summary>
 public static class RegionBuilder
 {
@@ -51,14 +50,14 @@ public static class RegionBuilder
                 var half = area.Half();
                 byte[] halved = Rent(type, region, half);
                 Halve(type, region.CCount, pixels, area, halved, half);
-                ArrayPool<byte>.Shared.Return(pixels);
+                PixelBuffers.Return(pixels);
                 pixels = halved;
                 area = half;
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(pixels);
+            PixelBuffers.Return(pixels);
         }
     }
 
@@ -75,7 +74,7 @@ public static class RegionBuilder
         }
     }
 
-    private static byte[] Rent(PixelType type, Region region, RegionArea area) => ArrayPool<byte>.Shared.Rent(PlanesBytes(type, region, area));
+    private static byte[] Rent(PixelType type, Region region, RegionArea area) => PixelBuffers.Rent(PlanesBytes(type, region, area));
 
     private static int PlanesBytes(PixelType type, Region region, RegionArea area) =>
         checked((int)(area.PlaneSamples * type.SampleSize() * region.CCount));

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Minerva.Tiling.IO;
 using Minerva.Tiling.Model;
 using Minerva.Tiling.Pyramid.Downsampling;
@@ -21,8 +20,8 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
     {
         var levelPlan = plan.Levels[level];
         int chunkBytes = levelPlan.ChunkY * levelPlan.ChunkX * _sampleSize;
-        byte[] chunk = ArrayPool<byte>.Shared.Rent(chunkBytes);
-        byte[] encoded = ArrayPool<byte>.Shared.Rent(codec.MaxEncodedLength(chunkBytes));
+        byte[] chunk = PixelBuffers.Rent(chunkBytes);
+        byte[] encoded = PixelBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
         try
         {
             for (int c = 0; c < region.CCount; c++)
@@ -40,8 +39,8 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(encoded);
-            ArrayPool<byte>.Shared.Return(chunk);
+            PixelBuffers.Return(encoded);
+            PixelBuffers.Return(chunk);
         }
     }
 
@@ -77,7 +76,7 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         long yEnd = Math.Min(2 * (area.Y0 + area.Height), above.SizeY);
         long xEnd = Math.Min(2 * (area.X0 + area.Width), above.SizeX);
         int chunkBytes = above.ChunkY * above.ChunkX * _sampleSize;
-        byte[] chunk = ArrayPool<byte>.Shared.Rent(chunkBytes);
+        byte[] chunk = PixelBuffers.Rent(chunkBytes);
         try
         {
             for (int c = 0; c < region.CCount; c++)
@@ -102,7 +101,7 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            PixelBuffers.Return(chunk);
         }
     }
 

@@ -2,45 +2,34 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Minerva.Tiling.Codecs;
-using Minerva.Tiling.IO;
 
 namespace Minerva.Tiling.Tiff;
 
 /// <summary>
-/// Fetches one tile or strip by range and decodes it to little-endian samples: decompress, swap bytes of
-/// big-endian files, undo the predictor. Buffers come from <see cref="ArrayPool{T}"/>.
+/// Decodes one tile or strip to little-endian samples: decompress, swap bytes of big-endian files, undo the
+/// predictor. Output buffers come from <see cref="ArrayPool{T}"/>.
 /// </summary>
 internal static class TiffBlockDecoder
 {
     /// <summary>
-    /// Decodes block <paramref name="blockIndex"/> of <paramref name="ifd"/> (counted as in its offsets array,
-    /// so planar-separate samples come one sample plane after another) into a rented buffer of at least
-    /// <see cref="TiffIfd.BlockRowBytes"/> × rows bytes. The caller returns the buffer to the shared pool.
+    /// Decodes <paramref name="raw"/>, the stored bytes of block <paramref name="blockIndex"/> of <paramref name="ifd"/>
+    /// (counted as in its offsets array, so planar-separate samples come one sample plane after another), into a
+    /// rented buffer of at least <see cref="TiffIfd.BlockRowBytes"/> × rows bytes. The caller returns the buffer to the shared pool.
     /// </summary>
     /// <exception cref="InvalidImageException">The data cannot be decompressed or is too short.</exception>
-    public static async ValueTask<byte[]> DecodeAsync(IByteSource source, TiffIfd ifd, bool bigEndian, int blockIndex, CancellationToken cancellationToken)
+    public static byte[] Decode(ReadOnlySpan<byte> raw, TiffIfd ifd, bool bigEndian, int blockIndex, string fileName)
     {
-        var count = (int)ifd.ByteCounts[blockIndex];
-        var raw = ArrayPool<byte>.Shared.Rent(count);
+        var capacity = ifd.BlockRowBytes * ifd.BlockHeight;
+        var decoded = ArrayPool<byte>.Shared.Rent(capacity);
         try
         {
-            await source.ReadExactlyAsync(ifd.Offsets[blockIndex], raw.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
-            var capacity = ifd.BlockRowBytes * ifd.BlockHeight;
-            var decoded = ArrayPool<byte>.Shared.Rent(capacity);
-            try
-            {
-                Decode(raw.AsSpan(0, count), decoded.AsSpan(0, capacity), ifd, bigEndian, blockIndex, source.Name);
-                return decoded;
-            }
-            catch
-            {
-                ArrayPool<byte>.Shared.Return(decoded);
-                throw;
-            }
+            Decode(raw, decoded.AsSpan(0, capacity), ifd, bigEndian, blockIndex, fileName);
+            return decoded;
         }
-        finally
+        catch
         {
-            ArrayPool<byte>.Shared.Return(raw);
+            ArrayPool<byte>.Shared.Return(decoded);
+            throw;
         }
     }
 

@@ -30,7 +30,7 @@ internal static class TiffIfdChecks
             return $"is a volume of {ifd.Depth} tiles deep (ImageDepth), which Minerva cannot read";
         }
 
-        if ((long)ifd.BlockRowBytes * ifd.BlockHeight > int.MaxValue / 2)
+        if ((long)ifd.BlockWidth * ifd.SamplesPerBlock * ifd.BytesPerSample * ifd.BlockHeight > int.MaxValue / 2)
         {
             return $"has tiles or strips of {ifd.BlockWidth}×{ifd.BlockHeight} pixels, too large to decode at once";
         }

@@ -7,11 +7,15 @@ namespace Minerva.Tiling.Tiff;
 
 /// <summary>
 /// A TIFF, BigTIFF or OME-TIFF opened for reading rectangles of its planes. Only the tiles or strips a
-/// rectangle touches are fetched (one range read each) and decoded; each is decoded once for all the
-/// channels it holds. Safe for concurrent <see cref="ReadAsync"/> calls.
+/// rectangle touches are fetched and decoded, each once for all the channels it holds; blocks stored back to
+/// back are fetched in one range read (many small strips would otherwise be many requests to S3).
+/// Safe for concurrent <see cref="ReadAsync"/> calls.
 /// </summary>
 public sealed class TiffImageSource : IPixelSource
 {
+    /// <summary>The largest range one read fetches for several adjacent blocks.</summary>
+    private const int MaxGroupBytes = 8 << 20;
+
     private readonly IByteSource _source;
     private readonly TiffFile _file;
     private readonly IReadOnlyList<SeriesLayout> _series;
@@ -51,32 +55,71 @@ public sealed class TiffImageSource : IPixelSource
     public async ValueTask ReadAsync(PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         var layout = Validate(rect, destination.Length);
-        var jobs = PlanBlocks(layout, rect);
-        if (jobs.Count == 1)
+        var groups = GroupAdjacent(PlanBlocks(layout, rect));
+        if (groups.Count == 1)
         {
-            await ReadBlockAsync(jobs[0], rect, destination, cancellationToken).ConfigureAwait(false);
+            await ReadGroupAsync(groups[0], rect, destination, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        // More in flight than cores: a remote source spends most of a read waiting.
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(jobs, options, (job, token) => ReadBlockAsync(job, rect, destination, token)).ConfigureAwait(false);
+        await Parallel.ForEachAsync(groups, options, (group, token) => ReadGroupAsync(group, rect, destination, token)).ConfigureAwait(false);
     }
 
     public void Dispose() => _source.Dispose();
 
-    private async ValueTask ReadBlockAsync(BlockJob job, PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken)
+    private async ValueTask ReadGroupAsync(ReadGroup group, PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken)
     {
-        var block = await TiffBlockDecoder.DecodeAsync(_source, job.Ifd, _file.BigEndian, job.BlockIndex, cancellationToken).ConfigureAwait(false);
+        var raw = ArrayPool<byte>.Shared.Rent(group.Length);
         try
         {
-            TiffRegionCopier.Copy(
-                block, job.Ifd, job.BlockY0, job.BlockX0, TiffBlockDecoder.RowsOf(job.Ifd, job.BlockIndex),
-                job.FirstSample, job.SampleCount, job.FirstChannel, rect, destination.Span);
+            await _source.ReadExactlyAsync(group.Offset, raw.AsMemory(0, group.Length), cancellationToken).ConfigureAwait(false);
+            foreach (var job in group.Jobs)
+            {
+                var stored = raw.AsSpan((int)(job.Ifd.Offsets[job.BlockIndex] - group.Offset), (int)job.Ifd.ByteCounts[job.BlockIndex]);
+                var block = TiffBlockDecoder.Decode(stored, job.Ifd, _file.BigEndian, job.BlockIndex, _source.Name);
+                try
+                {
+                    TiffRegionCopier.Copy(
+                        block, job.Ifd, job.BlockY0, job.BlockX0, TiffBlockDecoder.RowsOf(job.Ifd, job.BlockIndex),
+                        job.FirstSample, job.SampleCount, job.FirstChannel, rect, destination.Span);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(block);
+                }
+            }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(block);
+            ArrayPool<byte>.Shared.Return(raw);
         }
+    }
+
+    /// <summary>Runs of jobs whose stored bytes follow one another in the file, each run at most <see cref="MaxGroupBytes"/>.</summary>
+    private static List<ReadGroup> GroupAdjacent(List<BlockJob> jobs)
+    {
+        var groups = new List<ReadGroup>();
+        ReadGroup? current = null;
+        foreach (var job in jobs)
+        {
+            var offset = job.Ifd.Offsets[job.BlockIndex];
+            var count = (int)job.Ifd.ByteCounts[job.BlockIndex];
+            if (current is not null && offset == current.Offset + current.Length && current.Length + count <= MaxGroupBytes)
+            {
+                current.Jobs.Add(job);
+                current.Length += count;
+            }
+            else
+            {
+                current = new ReadGroup(offset) { Length = count };
+                current.Jobs.Add(job);
+                groups.Add(current);
+            }
+        }
+
+        return groups;
     }
 
     /// <summary>One job per block the rectangle touches, carrying every requested channel the block holds.</summary>
@@ -149,10 +192,20 @@ public sealed class TiffImageSource : IPixelSource
         var needed = (long)rect.CCount * rect.Height * rect.Width * layout.Levels[0][0].BytesPerSample;
         if (destinationLength < needed)
         {
-            throw new ArgumentException($"The destination holds {destinationLength} bytes; {rect} needs {needed}.", nameof(destinationLength));
+            throw new ArgumentException($"The destination holds {destinationLength} bytes; {rect} needs {needed}.", "destination");
         }
 
         return layout;
+    }
+
+    /// <summary>Blocks fetched with one range read of <see cref="Length"/> bytes from <see cref="Offset"/>.</summary>
+    private sealed class ReadGroup(long offset)
+    {
+        public long Offset { get; } = offset;
+
+        public int Length { get; set; }
+
+        public List<BlockJob> Jobs { get; } = [];
     }
 
     /// <summary>A block to decode and the channels of the destination its samples fill.</summary>

@@ -14,6 +14,8 @@ internal sealed class TiffStructureReader
     private const int BlockSize = 64 * 1024;
     private const int MaxIfds = 1_000_000;
 
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly int[] s_typeSizes = [0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4, 0, 0, 8, 8, 8];
 
     private readonly IByteSource _source;
@@ -40,7 +42,7 @@ internal sealed class TiffStructureReader
         var ifds = new List<TiffIfd>();
         var subIfds = new List<IReadOnlyList<TiffIfd>>();
         var seen = new HashSet<long>();
-        for (var offset = firstIfd; offset != 0; )
+        for (var offset = firstIfd; offset != 0;)
         {
             if (!seen.Add(offset) || ifds.Count >= MaxIfds)
             {
@@ -175,7 +177,7 @@ internal sealed class TiffStructureReader
         if (fields.TryGetValue(TiffTag.ImageDescription, out var descriptionField) && descriptionField.Type == 2)
         {
             var bytes = await ReadFieldBytesAsync(descriptionField, label).ConfigureAwait(false);
-            description = Encoding.UTF8.GetString(bytes.Span).TrimEnd('\0');
+            description = DecodeText(bytes.Span);
         }
 
         return new TiffIfd
@@ -200,6 +202,23 @@ internal sealed class TiffStructureReader
             SubIfdOffsets = await Values(TiffTag.SubIfds).ConfigureAwait(false),
             Description = description,
         };
+    }
+
+    /// <summary>
+    /// ASCII fields hold UTF-8 in practice (OME-XML writes "µm" so); a few writers store Latin-1, which is
+    /// not valid UTF-8 and is read as such.
+    /// </summary>
+    private static string DecodeText(ReadOnlySpan<byte> bytes)
+    {
+        var text = bytes.TrimEnd((byte)0);
+        try
+        {
+            return s_strictUtf8.GetString(text);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1.GetString(text);
+        }
     }
 
     /// <summary>The one value all samples share, or 0 when they differ (no pixel type has mixed samples).</summary>

@@ -29,13 +29,7 @@ internal sealed class ImportCommand(CliContext context) : ServiceCommand<ImportS
         }
 
         var import = await ResumeOrCreateImportAsync(client, settings, repository, toImport, state, ct);
-        var credentials = (await client.GetCredentialsAsync(import.Uuid, ct)).Value;
-        using (var s3 = S3ClientFactory.Create(credentials))
-        {
-            var uploader = new MultipartUploader(s3, credentials.Bucket, MultipartUploader.DefaultParallelParts);
-            await new ImportUploader(uploader, state, import, KeyPrefix(credentials), Context.Status).UploadAllAsync(toImport, ct);
-        }
-
+        await UploadAsync(client, import, toImport, state, ct);
         await client.CompleteUploadAsync(import.Uuid, settings.OnConflict, ct);
         foreach (var file in toImport)
         {
@@ -44,18 +38,32 @@ internal sealed class ImportCommand(CliContext context) : ServiceCommand<ImportS
         }
 
         Notice($"uploaded; import {import.Uuid} is processing");
-        if (settings.NoWait)
-        {
-            var started = await client.GetImportAsync(import.Uuid, ct);
-            WriteJsonIf(settings, started.Raw, default);
-            if (!settings.Json)
-            {
-                Context.Out.WriteLine(import.Uuid);
-            }
+        return settings.NoWait ? await ShowStartedAsync(client, settings, import, ct) : await FollowToEndAsync(client, settings, import, ct);
+    }
 
-            return ExitCodes.Success;
+    private async Task UploadAsync(MinervaClient client, Import import, IReadOnlyList<LocalFile> files, UploadStateStore state, CancellationToken ct)
+    {
+        // Fresh credentials on every run: a resumed import's earlier ones may have expired.
+        var credentials = (await client.GetCredentialsAsync(import.Uuid, ct)).Value;
+        using var s3 = S3ClientFactory.Create(credentials);
+        var uploader = new MultipartUploader(s3, credentials.Bucket, MultipartUploader.DefaultParallelParts);
+        await new ImportUploader(uploader, state, import, KeyPrefix(credentials), Context.Status).UploadAllAsync(files, ct);
+    }
+
+    private async Task<int> ShowStartedAsync(MinervaClient client, ImportSettings settings, Import import, CancellationToken ct)
+    {
+        var started = await client.GetImportAsync(import.Uuid, ct);
+        WriteJsonIf(settings, started.Raw, default);
+        if (!settings.Json)
+        {
+            Context.Out.WriteLine(import.Uuid);
         }
 
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> FollowToEndAsync(MinervaClient client, ImportSettings settings, Import import, CancellationToken ct)
+    {
         var ended = await ImportWatcher.WaitAsync(client, import.Uuid, Context.Status, Context.PollInterval, ct);
         var filesets = await client.GetFilesetsAsync(import.Uuid, ct);
         WriteJsonIf(settings, ended.Raw, filesets.Raw);

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Minerva.Cli.Tests.Support;
+using Minerva.Testing.Services;
 
 namespace Minerva.Cli.Tests.Commands;
 
@@ -143,20 +143,12 @@ public sealed class ServiceAnswerTests : IDisposable
     [Fact]
     public async Task Repos_ServiceDown_ExitOneCannotReach()
     {
-        var port = ClosedPort();
+        var port = FreePort.Next();
         using var handler = new SocketsHttpHandler();
 
         var run = await CliRun.RunAsync(handler, directory.Path, "repos", "--url", $"http://127.0.0.1:{port}", "--api-key", "k");
 
         Assert.Equal((1, $"minerva: cannot reach the Minerva service at http://127.0.0.1:{port}: connection refused"), (run.ExitCode, run.ErrorLine));
-    }
-
-    /// <summary>A loopback port nothing listens on: bound, read, released.</summary>
-    private static int ClosedPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private Task<CliRun> RunAsync(params string[] args) => CliRun.RunAsync(api, directory.Path, [.. args, "--api-key", "secret-key"]);

@@ -13,8 +13,8 @@ internal sealed record CliRun(int ExitCode, string Out, string Err)
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var context = new CliContext(
-            CliContext.Console(stdout, redirected: true),
-            CliContext.Console(stderr, redirected: true),
+            CliContext.CreateConsole(stdout, redirected: true),
+            CliContext.CreateConsole(stderr, redirected: true),
             stderr,
             _ => null,
             stateDirectory,

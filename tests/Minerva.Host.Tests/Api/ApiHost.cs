@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Minerva.Service.Orchestration;
+using Minerva.Service.Records;
 using Minerva.Service.Storage;
 using Minerva.Testing.Services;
 
@@ -14,9 +15,10 @@ internal sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ApiHost(WebApplication app, RecordingWorkflow workflow)
+    private ApiHost(WebApplication app, RecordingWorkflow workflow, string aliceUser)
     {
         _app = app;
+        AliceUser = aliceUser;
         Workflow = workflow;
         BaseAddress = new Uri(app.Urls.Single());
         Alice = Client(AliceKey);
@@ -28,6 +30,9 @@ internal sealed class ApiHost : IAsyncDisposable
     public const string BobKey = "bob-key-0123456789";
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The user name alice's key maps to.</summary>
+    public string AliceUser { get; }
 
     public RecordingWorkflow Workflow { get; }
 
@@ -43,11 +48,12 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public static async Task<ApiHost> StartAsync(LocalServices services)
     {
+        var aliceUser = "alice-" + Guid.NewGuid().ToString("N");
         var settings = services.HostSettings(LocalServices.NewBucketName()).Concat(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             // Users unique to this host: records of all hosts share one Azurite.
-            [$"Minerva:ApiKeys:{AliceKey}"] = "alice-" + Guid.NewGuid().ToString("N"),
+            [$"Minerva:ApiKeys:{AliceKey}"] = aliceUser,
             [$"Minerva:ApiKeys:{BobKey}"] = "bob-" + Guid.NewGuid().ToString("N"),
             ["Logging:LogLevel:Default"] = "Warning",
         });
@@ -56,7 +62,7 @@ internal sealed class ApiHost : IAsyncDisposable
             [.. settings.Select(s => $"--{s.Key}={s.Value}")],
             s => s.Replace(ServiceDescriptor.Singleton<IImportWorkflow>(workflow)));
         await app.StartAsync();
-        return new ApiHost(app, workflow);
+        return new ApiHost(app, workflow, aliceUser);
     }
 
     public HttpClient Client(string? apiKey)
@@ -78,6 +84,15 @@ internal sealed class ApiHost : IAsyncDisposable
         var repositoryUuid = repository.GetProperty("uuid").GetString()!;
         var import = await ReadJsonAsync(await client.PostAsJsonAsync("/import", new { name = "Import 1", repository_uuid = repositoryUuid }));
         return (repositoryUuid, import.GetProperty("uuid").GetString()!);
+    }
+
+    /// <summary>Moves alice's import on as the orchestration would (written straight to the record store).</summary>
+    public async Task<ImportRecord> MoveImportAsync(string import, ImportStatus status, ImportProgress? progress = null)
+    {
+        var record = await Records.GetImportAsync(AliceUser, import) ?? throw new InvalidOperationException($"No import {import}.");
+        var moved = record with { Status = status, Progress = progress ?? record.Progress };
+        await Records.PutImportAsync(moved);
+        return moved;
     }
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)

@@ -90,6 +90,17 @@ public sealed class TiffImageSourceInvalidInputTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_BinaryOnlyOmeStub_ThrowsCompanionNeeded()
+    {
+        var ome = new TestOme
+        {
+            Transform = xml => System.Text.RegularExpressions.Regex.Replace(xml, "<Image .*</Image>", "<BinaryOnly MetadataFile=\"x.companion.ome\" UUID=\"urn:uuid:1\" />"),
+        };
+        var (path, _) = _temp.Write(new TestTiffSpec { Width = 20, Height = 20, Ome = ome });
+        await AssertOpenFailsAsync(path, "BinaryOnly stub");
+    }
+
+    [Fact]
     public async Task OpenAsync_UnsupportedCompression_NamesTheCode()
     {
         var (path, _) = _temp.Write(new TestTiffSpec { Width = 40, Height = 40, Compression = TestCompression.Lzma });

@@ -21,7 +21,13 @@ public sealed class TiffImageSourceOmeTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 40, Height = 30, SizeC = 3, SizeZ = 2, SizeT = 2, TileSize = 16, Compression = TestCompression.Lzw,
+            Width = 40,
+            Height = 30,
+            SizeC = 3,
+            SizeZ = 2,
+            SizeT = 2,
+            TileSize = 16,
+            Compression = TestCompression.Lzw,
             Ome = new TestOme { DimensionOrder = order },
         };
         var (path, image) = _temp.Write(spec);
@@ -40,7 +46,13 @@ public sealed class TiffImageSourceOmeTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 50, Height = 20, SizeC = 2, SizeZ = 3, SeriesCount = 3, RowsPerStrip = 6, Compression = TestCompression.AdobeDeflate,
+            Width = 50,
+            Height = 20,
+            SizeC = 2,
+            SizeZ = 3,
+            SeriesCount = 3,
+            RowsPerStrip = 6,
+            Compression = TestCompression.AdobeDeflate,
             Ome = new TestOme { DimensionOrder = "XYZCT", TiffData = tiffData },
         };
         var (path, image) = _temp.Write(spec);
@@ -63,7 +75,9 @@ public sealed class TiffImageSourceOmeTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 20, Height = 20, SizeZ = 2,
+            Width = 20,
+            Height = 20,
+            SizeZ = 2,
             Ome = new TestOme { PhysicalSizeX = 0.325, PhysicalSizeY = 0.5, PhysicalSizeZ = 2.5, PhysicalSizeUnit = symbol },
         };
         var (path, _) = _temp.Write(spec);
@@ -77,7 +91,10 @@ public sealed class TiffImageSourceOmeTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 64, Height = 48, SizeC = 3, PixelType = PixelType.Int16,
+            Width = 64,
+            Height = 48,
+            SizeC = 3,
+            PixelType = PixelType.Int16,
             Ome = new TestOme { ChannelNames = ["DAPI", "CD3"], ChannelColors = [-16776961, 16711935] },
         };
         var (path, _) = _temp.Write(spec);
@@ -96,7 +113,13 @@ public sealed class TiffImageSourceOmeTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 33, Height = 17, SizeC = 3, SizeZ = 2, ChannelsAsSamples = true, Rgb = true, PixelType = PixelType.UInt8,
+            Width = 33,
+            Height = 17,
+            SizeC = 3,
+            SizeZ = 2,
+            ChannelsAsSamples = true,
+            Rgb = true,
+            PixelType = PixelType.UInt8,
             Ome = new TestOme { ChannelNames = ["brightfield"] },
         };
         var (path, image) = _temp.Write(spec);

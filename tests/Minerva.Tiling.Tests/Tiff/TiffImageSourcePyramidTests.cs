@@ -20,8 +20,17 @@ public sealed class TiffImageSourcePyramidTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 333, Height = 250, SizeC = ome ? 3 : 1, SizeZ = 2, TileSize = 64, Compression = TestCompression.AdobeDeflate,
-            Predictor = TestPredictor.Horizontal, PyramidLevels = 3, PyramidFactor = factor, PyramidStorage = storage, BigTiff = true,
+            Width = 333,
+            Height = 250,
+            SizeC = ome ? 3 : 1,
+            SizeZ = 2,
+            TileSize = 64,
+            Compression = TestCompression.AdobeDeflate,
+            Predictor = TestPredictor.Horizontal,
+            PyramidLevels = 3,
+            PyramidFactor = factor,
+            PyramidStorage = storage,
+            BigTiff = true,
             Ome = ome ? new TestOme { ChannelNames = ["a", "b", "c"] } : null,
         };
         var (path, image) = _temp.Write(spec);
@@ -39,8 +48,14 @@ public sealed class TiffImageSourcePyramidTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 200, Height = 120, SizeC = 2, SeriesCount = 2, TileSize = 32, PyramidLevels = 3,
-            PyramidStorage = TestPyramidStorage.FollowingIfds, Compression = TestCompression.Zstd,
+            Width = 200,
+            Height = 120,
+            SizeC = 2,
+            SeriesCount = 2,
+            TileSize = 32,
+            PyramidLevels = 3,
+            PyramidStorage = TestPyramidStorage.FollowingIfds,
+            Compression = TestCompression.Zstd,
             Ome = new TestOme { TiffData = TestTiffData.PerPlane },
         };
         var (path, image) = _temp.Write(spec);
@@ -55,8 +70,16 @@ public sealed class TiffImageSourcePyramidTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 150, Height = 100, SizeC = 4, TileSize = 32, PyramidLevels = 3, BigTiff = true, BigEndian = true,
-            Compression = TestCompression.AdobeDeflate, Predictor = TestPredictor.Horizontal, Ome = new TestOme(),
+            Width = 150,
+            Height = 100,
+            SizeC = 4,
+            TileSize = 32,
+            PyramidLevels = 3,
+            BigTiff = true,
+            BigEndian = true,
+            Compression = TestCompression.AdobeDeflate,
+            Predictor = TestPredictor.Horizontal,
+            Ome = new TestOme(),
         };
         var (path, image) = _temp.Write(spec);
         using var source = await TempTiff.OpenAsync(path);

@@ -61,8 +61,14 @@ public sealed class TiffImageSourceReadTests : IDisposable
         {
             var spec = new TestTiffSpec
             {
-                Width = 97, Height = 75, TileSize = 32, PixelType = pixelType, Compression = TestCompression.AdobeDeflate,
-                Predictor = predictor, BigEndian = bigEndian, Content = TestContent.Smooth,
+                Width = 97,
+                Height = 75,
+                TileSize = 32,
+                PixelType = pixelType,
+                Compression = TestCompression.AdobeDeflate,
+                Predictor = predictor,
+                BigEndian = bigEndian,
+                Content = TestContent.Smooth,
             };
             var (path, image) = _temp.Write(spec, $"{pixelType}-{bigEndian}.tif");
             using var source = await TempTiff.OpenAsync(path);
@@ -82,8 +88,14 @@ public sealed class TiffImageSourceReadTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 130, Height = 70, TileSize = tileSize, RowsPerStrip = 9, BigTiff = bigTiff, BigEndian = bigEndian,
-            Compression = TestCompression.Lzw, Predictor = TestPredictor.Horizontal,
+            Width = 130,
+            Height = 70,
+            TileSize = tileSize,
+            RowsPerStrip = 9,
+            BigTiff = bigTiff,
+            BigEndian = bigEndian,
+            Compression = TestCompression.Lzw,
+            Predictor = TestPredictor.Horizontal,
         };
         var (path, image) = _temp.Write(spec);
         using var source = await TempTiff.OpenAsync(path);
@@ -100,8 +112,17 @@ public sealed class TiffImageSourceReadTests : IDisposable
     {
         var spec = new TestTiffSpec
         {
-            Width = 90, Height = 61, SizeC = rgb ? 3 : 4, ChannelsAsSamples = true, PlanarSeparate = planarSeparate, Rgb = rgb,
-            PixelType = pixelType, TileSize = tileSize, RowsPerStrip = 8, Compression = TestCompression.AdobeDeflate, Predictor = TestPredictor.Horizontal,
+            Width = 90,
+            Height = 61,
+            SizeC = rgb ? 3 : 4,
+            ChannelsAsSamples = true,
+            PlanarSeparate = planarSeparate,
+            Rgb = rgb,
+            PixelType = pixelType,
+            TileSize = tileSize,
+            RowsPerStrip = 8,
+            Compression = TestCompression.AdobeDeflate,
+            Predictor = TestPredictor.Horizontal,
         };
         var (path, image) = _temp.Write(spec);
         using var source = await TempTiff.OpenAsync(path);
@@ -111,17 +132,37 @@ public sealed class TiffImageSourceReadTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_InterleavedChannels_DecodesEachTileOnce()
+    public async Task ReadAsync_InterleavedChannels_FetchesEachTileOnceForAllChannels()
     {
         var spec = new TestTiffSpec { Width = 100, Height = 100, SizeC = 3, ChannelsAsSamples = true, TileSize = 32, Compression = TestCompression.Lzw };
         var (path, image) = _temp.Write(spec);
         var counting = new CountingByteSource(FileByteSource.Open(path));
         using var source = await Tiling.Tiff.TiffImageSource.OpenAsync(counting);
-        var readsToOpen = counting.Reads;
+        var afterOpen = counting.Bytes;
 
+        await PixelAssert.MatchesAsync(source, image, new PlaneRect(0, 0, 0, 0, 0, 1, 0, 0, 100, 100));
+        var oneChannel = counting.Bytes - afterOpen;
         await PixelAssert.MatchesAsync(source, image, new PlaneRect(0, 0, 0, 0, 0, 3, 0, 0, 100, 100));
+        var threeChannels = counting.Bytes - afterOpen - oneChannel;
 
-        Assert.Equal(16, counting.Reads - readsToOpen);
+        Assert.Equal(oneChannel, threeChannels);
+        Assert.True(oneChannel < new FileInfo(path).Length, "reading pixels should fetch less than the whole file (no IFDs)");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task ReadAsync_ManySmallStrips_FetchesAdjacentStripsTogether(int rowsPerStrip)
+    {
+        var spec = new TestTiffSpec { Width = 64, Height = 300, RowsPerStrip = rowsPerStrip, Compression = TestCompression.PackBits };
+        var (path, image) = _temp.Write(spec);
+        var counting = new CountingByteSource(FileByteSource.Open(path));
+        using var source = await Tiling.Tiff.TiffImageSource.OpenAsync(counting);
+        var readsAfterOpen = counting.Reads;
+
+        await PixelAssert.MatchesAsync(source, image, new PlaneRect(0, 0, 0, 0, 0, 1, 10, 5, 250, 50));
+
+        Assert.Equal(1, counting.Reads - readsAfterOpen);
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Minerva.Service.Activities;
+using Minerva.Service.Orchestration;
+using Minerva.Service.Storage;
+
+namespace Minerva.Functions.Orchestration;
+
+/// <summary>The shared activities behind [ActivityTrigger]s named as the orchestrators call them.</summary>
+public sealed class ImportActivityFunctions(IServiceProvider services)
+{
+    [Function(nameof(UpdateImportActivity))]
+    public Task<bool> UpdateImport([ActivityTrigger] ImportUpdate input, FunctionContext context) =>
+        Run<UpdateImportActivity, ImportUpdate, bool>(input, context);
+
+    [Function(nameof(RemoveUploadsActivity))]
+    public Task<bool> RemoveUploads([ActivityTrigger] ImportRef input, FunctionContext context) =>
+        Run<RemoveUploadsActivity, ImportRef, bool>(input, context);
+
+    [Function(nameof(ListUploadsActivity))]
+    public Task<IReadOnlyList<StoredObject>> ListUploads([ActivityTrigger] ImportRef input, FunctionContext context) =>
+        Run<ListUploadsActivity, ImportRef, IReadOnlyList<StoredObject>>(input, context);
+
+    [Function(nameof(ScanFileActivity))]
+    public Task<FileScan> ScanFile([ActivityTrigger] ScanRequest input, FunctionContext context) =>
+        Run<ScanFileActivity, ScanRequest, FileScan>(input, context);
+
+    [Function(nameof(BuildRegionActivity))]
+    public Task<RegionOutcome> BuildRegion([ActivityTrigger] RegionRequest input, FunctionContext context) =>
+        Run<BuildRegionActivity, RegionRequest, RegionOutcome>(input, context);
+
+    [Function(nameof(RecordProgressActivity))]
+    public Task<bool> RecordProgress([ActivityTrigger] ProgressUpdate input, FunctionContext context) =>
+        Run<RecordProgressActivity, ProgressUpdate, bool>(input, context);
+
+    [Function(nameof(CompleteFilesetActivity))]
+    public Task<FilesetOutcome> CompleteFileset([ActivityTrigger] FilesetCompletion input, FunctionContext context) =>
+        Run<CompleteFilesetActivity, FilesetCompletion, FilesetOutcome>(input, context);
+
+    [Function(nameof(FailFilesetActivity))]
+    public Task<bool> FailFileset([ActivityTrigger] FilesetFailure input, FunctionContext context) =>
+        Run<FailFilesetActivity, FilesetFailure, bool>(input, context);
+
+    private Task<TOut> Run<TActivity, TIn, TOut>(TIn input, FunctionContext context)
+        where TActivity : TaskActivity<TIn, TOut> =>
+        ActivatorUtilities.CreateInstance<TActivity>(services).RunAsync(new FunctionActivityContext(typeof(TActivity).Name, context), input);
+}
