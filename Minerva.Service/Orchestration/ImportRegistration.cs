@@ -23,10 +23,10 @@ public static class ImportRegistration
         .AddActivity<FailFilesetActivity>();
 
     /// <summary>
-    /// <see cref="IImportWorkflow"/> over the registered <c>DurableTaskClient</c>, the tiling settings, and what the
-    /// activities need besides the stores (registered by <c>AddMinervaService</c>).
+    /// What the activities need besides the stores (registered by <c>AddMinervaService</c>): the tiling settings,
+    /// the source opener and the raw-storage policy. Both hosts call it.
     /// </summary>
-    public static IServiceCollection AddImportWorkflow(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddImportActivities(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TilingOptions>()
             .Bind(configuration.GetSection(TilingOptions.Section))
@@ -34,6 +34,16 @@ public static class ImportRegistration
             .ValidateOnStart();
         services.AddSingleton<SourceImages>();
         services.AddSingleton<RawStoragePolicy>();
+        return services;
+    }
+
+    /// <summary>
+    /// The activities' services and <see cref="IImportWorkflow"/> over the <c>DurableTaskClient</c> registered in DI
+    /// (the standalone host's). The Functions app builds a <see cref="DurableImportWorkflow"/> from its [DurableClient] binding instead.
+    /// </summary>
+    public static IServiceCollection AddImportWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddImportActivities(configuration);
         services.AddSingleton<IImportWorkflow, DurableImportWorkflow>();
         return services;
     }

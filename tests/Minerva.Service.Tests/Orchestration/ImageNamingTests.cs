@@ -1,0 +1,29 @@
+using Minerva.Service.Activities;
+using Minerva.Tiling.Model;
+
+namespace Minerva.Service.Tests.Orchestration;
+
+public sealed class ImageNamingTests
+{
+    [Fact]
+    public void Unique_NameFree_ReturnsNameUnchanged() =>
+        Assert.Equal("a.tif", ImageNaming.Unique("a.tif", new HashSet<string> { "b.tif" }));
+
+    [Theory]
+    [InlineData(new[] { "a.tif" }, "a.tif (2)")]
+    [InlineData(new[] { "a.tif", "a.tif (2)" }, "a.tif (3)")]
+    [InlineData(new[] { "a.tif", "a.tif (3)" }, "a.tif (2)")]
+    public void Unique_NameTaken_AppendsFirstFreeSuffix(string[] taken, string expected) =>
+        Assert.Equal(expected, ImageNaming.Unique("a.tif", taken.ToHashSet()));
+
+    [Fact]
+    public void Names_OneSeries_IsTheFileName() =>
+        Assert.Equal(["slide.ome.tiff"], ImageNaming.Names("slide.ome.tiff", [Series(0)]));
+
+    [Fact]
+    public void Names_SeveralSeries_AddTheirIndex() =>
+        Assert.Equal(["slide.ome.tiff #0", "slide.ome.tiff #2"], ImageNaming.Names("slide.ome.tiff", [Series(0), Series(2)]));
+
+    internal static SeriesInfo Series(int index, int channels = 1, IReadOnlyList<ChannelInfo>? info = null) =>
+        new(index, $"Image:{index}", 1, channels, 1, 64, 64, PixelType.UInt16, PhysicalSizes.Unknown, info ?? [], []);
+}
