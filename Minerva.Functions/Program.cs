@@ -10,6 +10,6 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.AddMinervaService(builder.Configuration);
 
 // What the activities need; the workflow itself is made per call around the [DurableClient] binding.
-builder.Services.AddImportWorkflow(builder.Configuration);
+builder.Services.AddImportActivities(builder.Configuration);
 builder.Services.AddSingleton<WorkflowFactory>();
 builder.Build().Run();

@@ -16,6 +16,10 @@ public sealed class ImportFunctions(
         CancellationToken ct) =>
         HttpAdapter.RespondAsync(request, () => imports.CreateAsync(request, workflows.For(client), ct));
 
+    [Function("ListImports")]
+    public Task List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Imports)] HttpRequest request, CancellationToken ct) =>
+        HttpAdapter.RespondAsync(request, () => imports.ListAsync(request, ct));
+
     [Function("GetImport")]
     public Task Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Import)] HttpRequest request, string uuid, CancellationToken ct) =>
         HttpAdapter.RespondAsync(request, () => imports.GetAsync(request, uuid, ct));

@@ -16,6 +16,7 @@ public static class ApiEndpoints
         app.MapGet(ApiRoutes.Repository, (RepositoryHandlers h, HttpRequest r, string uuid, CancellationToken ct) => h.GetAsync(r, uuid, ct));
 
         app.MapPost(ApiRoutes.Imports, (ImportHandlers h, HttpRequest r, [FromServices] IImportWorkflow w, CancellationToken ct) => h.CreateAsync(r, w, ct));
+        app.MapGet(ApiRoutes.Imports, (ImportHandlers h, HttpRequest r, CancellationToken ct) => h.ListAsync(r, ct));
         app.MapPost(ApiRoutes.CheckImages, (CheckImagesHandler h, HttpRequest r, CancellationToken ct) => h.CheckAsync(r, ct));
         app.MapGet(ApiRoutes.Import, (ImportHandlers h, HttpRequest r, string uuid, CancellationToken ct) => h.GetAsync(r, uuid, ct));
         app.MapPut(ApiRoutes.Import, (ImportHandlers h, HttpRequest r, string uuid, [FromServices] IImportWorkflow w, CancellationToken ct) => h.CompleteAsync(r, uuid, w, ct));

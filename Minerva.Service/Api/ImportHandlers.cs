@@ -35,6 +35,21 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         return ApiResults.Json(ImportResponse.From(import), StatusCodes.Status201Created, $"/import/{import.Uuid}");
     }
 
+    /// <summary>GET /import[?repository_uuid=]: the caller's imports, oldest first, optionally of one repository.</summary>
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken ct)
+    {
+        var owner = keys.UserOf(request);
+        string? repositoryUuid = null;
+        if (request.Query.TryGetValue("repository_uuid", out var filter))
+        {
+            repositoryUuid = ApiRequests.Uuid(filter.ToString());
+            _ = await records.GetRepositoryAsync(owner, repositoryUuid, ct) ?? throw ApiException.NotFound("repository", repositoryUuid);
+        }
+
+        var imports = await records.ListImportsAsync(owner, repositoryUuid, ct);
+        return ApiResults.Json(imports.OrderBy(i => i.Created).Select(ImportResponse.From).ToArray());
+    }
+
     public async Task<IResult> GetAsync(HttpRequest request, string uuid, CancellationToken ct)
     {
         var import = await records.RequireImportAsync(keys.UserOf(request), uuid, ct);

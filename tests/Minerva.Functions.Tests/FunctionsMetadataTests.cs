@@ -15,6 +15,7 @@ public sealed class FunctionsMetadataTests
         { "GET", ApiRoutes.Repositories },
         { "GET", ApiRoutes.Repository },
         { "POST", ApiRoutes.Imports },
+        { "GET", ApiRoutes.Imports },
         { "GET", ApiRoutes.Import },
         { "PUT", ApiRoutes.Import },
         { "DELETE", ApiRoutes.Import },

@@ -72,6 +72,11 @@ public sealed class ImportEndToEndTests(LocalServices services) : IAsyncLifetime
         Assert.Equal(0, status.ExitCode);
         using var import = JsonDocument.Parse(status.Out);
         Assert.Equal(uuid, import.RootElement.GetProperty("uuid").GetString());
+
+        var imports = await RunAsync("imports", repository, "--json");
+        Assert.True(imports.ExitCode == 0, imports.Err);
+        using var listed = JsonDocument.Parse(imports.Out);
+        Assert.Contains(uuid, listed.RootElement.EnumerateArray().Select(i => i.GetProperty("uuid").GetString()));
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class ApiRoutesTests(LocalServices services) : IAsyncLifetime
         "DELETE import/{uuid}",
         "GET image/{uuid}",
         "GET image/{uuid}/zarr/{*path}",
+        "GET import",
         "GET import/{uuid}",
         "GET import/{uuid}/credentials",
         "GET import/{uuid}/filesets",

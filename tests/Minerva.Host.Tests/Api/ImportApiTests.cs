@@ -33,6 +33,26 @@ public sealed class ImportApiTests(LocalServices services) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetImports_ByRepository_ListsOnlyThatRepositorysImportsOfTheCaller()
+    {
+        var (repository, first) = await _host.CreateImportAsync();
+        var (_, elsewhere) = await _host.CreateImportAsync();
+        var (bobsRepository, _) = await _host.CreateImportAsync(_host.Bob);
+
+        var all = await ApiHost.ReadJsonAsync(await _host.Alice.GetAsync("/import"));
+        var mine = await ApiHost.ReadJsonAsync(await _host.Alice.GetAsync($"/import?repository_uuid={repository}"));
+        var bobs = await _host.Alice.GetAsync($"/import?repository_uuid={bobsRepository}");
+        var malformed = await _host.Alice.GetAsync("/import?repository_uuid=nope");
+
+        var allUuids = all.EnumerateArray().Select(i => i.GetProperty("uuid").GetString()).ToList();
+        Assert.Contains(first, allUuids);
+        Assert.Contains(elsewhere, allUuids);
+        Assert.Equal([first], mine.EnumerateArray().Select(i => i.GetProperty("uuid").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, bobs.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    [Fact]
     public async Task PostImport_AnotherUsersRepository_Is422()
     {
         var (bobsRepository, _) = await _host.CreateImportAsync(_host.Bob);
