@@ -17,6 +17,7 @@ log() { echo "run.sh: $*" >&2; }
 scripts/install.sh
 log "building"
 dotnet build Minerva.Host -c Release -nologo -v q -clp:ErrorsOnly
+dotnet build Minerva.Cli -c Release -nologo -v q -clp:ErrorsOnly   # the client of the README walkthrough
 
 HOST_PID=""
 stop_all() {
