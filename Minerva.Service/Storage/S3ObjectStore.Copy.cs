@@ -31,17 +31,9 @@ public sealed partial class S3ObjectStore
         await CopyMultipartAsync(sourceKey, destinationKey, storage, size, ct);
     }
 
-    private async Task CopyMultipartAsync(string sourceKey, string destinationKey, S3StorageClass? storage, long size, CancellationToken ct)
-    {
-        var upload = await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
+    private Task CopyMultipartAsync(string sourceKey, string destinationKey, S3StorageClass? storage, long size, CancellationToken ct) =>
+        MultipartAsync(destinationKey, storage, async (uploadId, parts) =>
         {
-            BucketName = Bucket,
-            Key = destinationKey,
-            StorageClass = storage,
-        }, ct);
-        try
-        {
-            var parts = new List<PartETag>();
             for (long first = 0; first < size; first += CopyPartSize)
             {
                 var part = await s3.CopyPartAsync(new CopyPartRequest
@@ -50,26 +42,12 @@ public sealed partial class S3ObjectStore
                     SourceKey = sourceKey,
                     DestinationBucket = Bucket,
                     DestinationKey = destinationKey,
-                    UploadId = upload.UploadId,
+                    UploadId = uploadId,
                     PartNumber = parts.Count + 1,
                     FirstByte = first,
                     LastByte = Math.Min(first + CopyPartSize, size) - 1,
                 }, ct);
                 parts.Add(new PartETag(parts.Count + 1, part.ETag));
             }
-
-            await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-            {
-                BucketName = Bucket,
-                Key = destinationKey,
-                UploadId = upload.UploadId,
-                PartETags = parts,
-            }, ct);
-        }
-        catch
-        {
-            await s3.AbortMultipartUploadAsync(Bucket, destinationKey, upload.UploadId, CancellationToken.None);
-            throw;
-        }
-    }
+        }, ct);
 }

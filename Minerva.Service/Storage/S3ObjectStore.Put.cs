@@ -33,12 +33,9 @@ public sealed partial class S3ObjectStore
         }
     }
 
-    private async Task PutMultipartAsync(string key, Stream content, byte[] buffer, int firstLength, CancellationToken ct)
-    {
-        var upload = await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key }, ct);
-        try
+    private Task PutMultipartAsync(string key, Stream content, byte[] buffer, int firstLength, CancellationToken ct) =>
+        MultipartAsync(key, null, async (uploadId, parts) =>
         {
-            var parts = new List<PartETag>();
             var length = firstLength;
             while (length > 0)
             {
@@ -47,26 +44,12 @@ public sealed partial class S3ObjectStore
                 {
                     BucketName = Bucket,
                     Key = key,
-                    UploadId = upload.UploadId,
+                    UploadId = uploadId,
                     PartNumber = parts.Count + 1,
                     InputStream = body,
                 }, ct);
                 parts.Add(new PartETag(parts.Count + 1, part.ETag));
                 length = await content.ReadAtLeastAsync(buffer.AsMemory(0, UploadPartSize), UploadPartSize, false, ct);
             }
-
-            await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-            {
-                BucketName = Bucket,
-                Key = key,
-                UploadId = upload.UploadId,
-                PartETags = parts,
-            }, ct);
-        }
-        catch
-        {
-            await s3.AbortMultipartUploadAsync(Bucket, key, upload.UploadId, CancellationToken.None);
-            throw;
-        }
-    }
+        }, ct);
 }
