@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Minerva.Cli.Tests.Support;
 using Minerva.Testing.Tiff;
 using Minerva.Tiling.Zarr.Codecs;
 
@@ -34,7 +35,7 @@ public sealed class TileCommandTests : IDisposable
     {
         var image = WriteOmeTiff("in.ome.tif");
 
-        var (exitCode, _, stderr) = await MinervaProcess.RunAsync("tile", PathOf("in.ome.tif"), PathOf("out.zarr"), "--chunk", "512");
+        var (exitCode, _, stderr) = await MinervaProcess.RunLocalAsync("tile", PathOf("in.ome.tif"), PathOf("out.zarr"), "--chunk", "512");
 
         Assert.True(exitCode == 0, stderr);
         Assert.Equal(3, (int)Json("out.zarr/.zattrs")["bioformats2raw.layout"]!);
@@ -53,7 +54,7 @@ public sealed class TileCommandTests : IDisposable
     {
         WriteOmeTiff("in.ome.tif");
 
-        var (exitCode, _, stderr) = await MinervaProcess.RunAsync("tile", PathOf("in.ome.tif"), PathOf("out.zarr"), "--series", "1", "--compressor", "zlib");
+        var (exitCode, _, stderr) = await MinervaProcess.RunLocalAsync("tile", PathOf("in.ome.tif"), PathOf("out.zarr"), "--series", "1", "--compressor", "zlib");
 
         Assert.True(exitCode == 0, stderr);
         Assert.Equal(["1"], Json("out.zarr/OME/.zattrs")["series"]!.AsArray().Select(n => (string)n!));
@@ -91,7 +92,7 @@ public sealed class TileCommandTests : IDisposable
             _ => ["tile", PathOf("good.ome.tif"), PathOf("out.zarr"), "--chunk", "1000000"],
         };
 
-        var (exitCode, _, stderr) = await MinervaProcess.RunAsync(arguments);
+        var (exitCode, _, stderr) = await MinervaProcess.RunLocalAsync(arguments);
 
         Assert.Equal(2, exitCode);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));

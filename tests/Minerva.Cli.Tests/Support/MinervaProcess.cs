@@ -1,17 +1,25 @@
 using System.Diagnostics;
-using Minerva.Cli.Tests.Support;
 
-namespace Minerva.Cli.Tests.EndToEnd;
+namespace Minerva.Cli.Tests.Support;
 
 /// <summary>
-/// Runs the built <c>minerva</c> as its own process, as a user's shell would: real exit code, real stdout and stderr.
-/// HOME is the test's folder, so the resume state (~/.minerva) is the test's own.
+/// Runs the built <c>minerva</c> (copied beside the tests) as its own process, as a user's shell would: real exit
+/// code, real stdout and stderr.
 /// </summary>
 internal static class MinervaProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static async Task<CliRun> RunAsync(string home, string url, string apiKey, params string[] args)
+    /// <summary>A command that needs no service (e.g. <c>tile</c>).</summary>
+    public static Task<CliRun> RunLocalAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>
+    /// A client command against a service; HOME is the test's folder, so the resume state (~/.minerva) is the test's own.
+    /// </summary>
+    public static Task<CliRun> RunAsync(string home, string url, string apiKey, params string[] args) =>
+        RunAsync(new Dictionary<string, string> { ["HOME"] = home, ["MINERVA_URL"] = url, ["MINERVA_API_KEY"] = apiKey }, args);
+
+    private static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -25,9 +33,10 @@ internal static class MinervaProcess
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment["HOME"] = home;
-        info.Environment["MINERVA_URL"] = url;
-        info.Environment["MINERVA_API_KEY"] = apiKey;
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start minerva");
         var stdout = process.StandardOutput.ReadToEndAsync();
