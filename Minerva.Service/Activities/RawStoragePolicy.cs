@@ -1,14 +1,12 @@
-using Microsoft.Extensions.Options;
-using Minerva.Service.Configuration;
 using Minerva.Service.Records;
 using Minerva.Service.Storage;
 
 namespace Minerva.Service.Activities;
 
 /// <summary>What happens to an uploaded original once its fileset is complete: the repository's raw-storage policy.</summary>
-public sealed class RawStoragePolicy(IRecordStore records, IObjectStore objects, IOptions<S3Options> s3)
+public sealed class RawStoragePolicy(IRecordStore records, IObjectStore objects)
 {
-    /// <summary>Destroy deletes the upload, Archive copies it in place into the archive storage class, Live keeps it. Idempotent.</summary>
+    /// <summary>Destroy deletes the upload, Archive archives it (storage class or archive prefix, see S3Options), Live keeps it. Idempotent.</summary>
     public async Task ApplyAsync(string owner, string repositoryUuid, string sourceKey)
     {
         var repository = await records.GetRepositoryAsync(owner, repositoryUuid)
@@ -19,7 +17,7 @@ public sealed class RawStoragePolicy(IRecordStore records, IObjectStore objects,
                 await objects.DeleteAsync(sourceKey);
                 break;
             case RawStorage.Archive:
-                await objects.CopyAsync(sourceKey, sourceKey, s3.Value.ArchiveStorageClass);
+                await objects.ArchiveAsync(sourceKey);
                 break;
             case RawStorage.Live:
                 break;

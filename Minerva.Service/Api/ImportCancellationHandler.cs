@@ -27,6 +27,7 @@ public sealed class ImportCancellationHandler(ApiKeys keys, IRecordStore records
 
         await workflow.TerminateAsync(import.Uuid, "Cancelled through DELETE /import.", ct);
         await objects.DeletePrefixAsync(ImportLayout.UploadPrefix(import.Uuid), ct);
+        await objects.DeletePrefixAsync(objects.ArchiveKey(ImportLayout.UploadPrefix(import.Uuid)), ct); // originals already archived
         await objects.DeletePrefixAsync(ImportLayout.OutputPrefix(import.Uuid), ct);
         await RemoveOutputsAsync(import, ct);
 

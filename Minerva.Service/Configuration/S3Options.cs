@@ -16,9 +16,20 @@ public sealed class S3Options
 
     public string SecretKey { get; set; } = "";
 
-    /// <summary>The role that upload credentials are issued for (STS AssumeRole with a session policy).</summary>
+    /// <summary>
+    /// The role upload credentials are issued for (STS AssumeRole with a session policy): required by AWS and Ceph RGW.
+    /// Empty: AssumeRole is sent without a RoleArn, as MinIO expects (its temporary credentials take the calling user's
+    /// own policy, narrowed by the session policy).
+    /// </summary>
     public string StsRoleArn { get; set; } = "";
 
-    /// <summary>Storage class the "Archive" raw-storage policy copies originals to.</summary>
+    /// <summary>
+    /// Storage class the "Archive" raw-storage policy copies an original to, in place (GLACIER on AWS and Ceph RGW).
+    /// Empty: the endpoint has no archive class (MinIO), so the original moves under <see cref="ArchivePrefix"/> instead,
+    /// where a lifecycle rule of the endpoint can tier it.
+    /// </summary>
     public string ArchiveStorageClass { get; set; } = "GLACIER";
+
+    /// <summary>Where originals go when <see cref="ArchiveStorageClass"/> is empty: this prefix + their key.</summary>
+    public string ArchivePrefix { get; set; } = "archive/";
 }

@@ -44,6 +44,15 @@ public interface IObjectStore
     /// <summary>Copies an object to a new key (or in place) with a storage class, e.g. GLACIER for archive.</summary>
     Task CopyAsync(string sourceKey, string destinationKey, string? storageClass, CancellationToken ct = default);
 
+    /// <summary>
+    /// Archives an uploaded original (the "Archive" raw-storage policy): copied in place into the archive storage class,
+    /// or, on an endpoint without one, moved to <see cref="ArchiveKey"/>. Idempotent.
+    /// </summary>
+    Task ArchiveAsync(string key, CancellationToken ct = default);
+
+    /// <summary>Where <see cref="ArchiveAsync"/> keeps an object (or the objects under a prefix): the same key, or under the archive prefix.</summary>
+    string ArchiveKey(string key);
+
     /// <summary>STS AssumeRole with a session policy that allows writing only under <paramref name="prefix"/>.</summary>
     Task<UploadCredentials> CreateUploadCredentialsAsync(string prefix, TimeSpan duration, CancellationToken ct = default);
 }

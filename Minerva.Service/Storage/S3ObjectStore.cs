@@ -106,7 +106,8 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
     {
         var response = await sts.AssumeRoleAsync(new AssumeRoleRequest
         {
-            RoleArn = _options.StsRoleArn,
+            // MinIO takes no role (its credentials inherit the calling user's policy); AWS and Ceph RGW require one.
+            RoleArn = _options.StsRoleArn.Length > 0 ? _options.StsRoleArn : null,
             RoleSessionName = SessionName(prefix),
             Policy = UploadSessionPolicy.For(Bucket, prefix),
             DurationSeconds = (int)duration.TotalSeconds,
