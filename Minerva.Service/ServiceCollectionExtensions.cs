@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FileUploadHandler>();
         services.AddSingleton<CheckImagesHandler>();
         services.AddSingleton<ImageHandlers>();
+        services.AddSingleton<DurableStatusHandlers>();
         return services;
     }
 }

@@ -9,8 +9,8 @@ public static class ApiResults
     public static IResult Json(object value, int status = StatusCodes.Status200OK, string? location = null) =>
         new JsonBodyResult(value, status, location, ApiJson.Options);
 
-    public static IResult Json(object value, JsonSerializerOptions options) =>
-        new JsonBodyResult(value, StatusCodes.Status200OK, null, options);
+    public static IResult Json(object value, JsonSerializerOptions options, int status = StatusCodes.Status200OK, string? location = null) =>
+        new JsonBodyResult(value, status, location, options);
 
     public static IResult Error(int status, string code, string detail) =>
         new JsonBodyResult(new ErrorBody(code, detail), status, null, ApiJson.Options);

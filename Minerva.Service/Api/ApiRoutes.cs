@@ -17,4 +17,13 @@ public static class ApiRoutes
     public const string CheckImages = "import/check-images";
     public const string Image = "image/{uuid}";
     public const string ImageZarr = "image/{uuid}/zarr/{*path}";
+
+    // The Durable Functions HTTP API's instance routes (status query and the management links), for the caller's
+    // imports. The Durable extension serves them under runtime/webhooks/, a prefix the Functions host reserves for
+    // itself (no function route may start with "runtime" or "admin"), so both hosts serve them without it; the
+    // standalone host serves them under DurableExtensionPrefix as well.
+    public const string DurableInstance = "durabletask/instances/{id}";
+    public const string DurableInstanceEvent = "durabletask/instances/{id}/raiseEvent/{eventName}";
+    public const string DurableInstanceOperation = "durabletask/instances/{id}/{operation}";
+    public const string DurableExtensionPrefix = "runtime/webhooks";
 }

@@ -8,6 +8,7 @@ namespace Minerva.Service.Api;
 
 /// <summary>
 /// POST /import, GET /import/{uuid}, PUT /import/{uuid}, and what an import exposes: credentials, filesets, orchestration.
+/// POST and PUT answers carry the Durable management links of the import's orchestration (<see cref="ManagementLinks"/>).
 /// The workflow is a per-call argument: the Functions app gets its DurableTaskClient from a per-invocation binding.
 /// </summary>
 public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, TimeProvider clock)
@@ -32,7 +33,7 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
             Guid.NewGuid().ToString(), owner, repositoryId.ToString(), name, ImportStatus.AwaitingUpload, ImportProgress.None, [], now, now);
         await records.PutImportAsync(import, ct);
         await workflow.StartAsync(import, ct);
-        return ApiResults.Json(ImportResponse.From(import), StatusCodes.Status201Created, $"/import/{import.Uuid}");
+        return ApiResults.Json(ManagementLinks.For(request, import.Uuid).AddTo(ImportResponse.From(import)), StatusCodes.Status201Created, $"/import/{import.Uuid}");
     }
 
     /// <summary>GET /import[?repository_uuid=]: the caller's imports, oldest first, optionally of one repository.</summary>
@@ -70,7 +71,7 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         var import = await records.RequireImportAsync(owner, uuid, ct);
         import.RequireAwaitingUpload("the upload can be completed");
         await workflow.CompleteUploadAsync(import.Uuid, onConflict, ct);
-        return ApiResults.Json(ImportResponse.From(import), StatusCodes.Status202Accepted, $"/import/{import.Uuid}");
+        return ApiResults.Json(ManagementLinks.For(request, import.Uuid).AddTo(ImportResponse.From(import)), StatusCodes.Status202Accepted, $"/import/{import.Uuid}");
     }
 
     public async Task<IResult> CredentialsAsync(HttpRequest request, string uuid, CancellationToken ct)
@@ -102,6 +103,6 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         var import = await records.RequireImportAsync(keys.UserOf(request), uuid, ct);
         var status = await workflow.GetStatusAsync(import.Uuid, ct)
             ?? throw new ApiException(StatusCodes.Status404NotFound, "not_found", $"Import {import.Uuid} has no orchestration.");
-        return ApiResults.Json(status, ApiJson.OrchestrationOptions);
+        return ApiResults.Json(OrchestrationPayloads.Present(status), ApiJson.OrchestrationOptions);
     }
 }

@@ -11,7 +11,7 @@ namespace Minerva.Service.Orchestration;
 /// <see cref="IImportWorkflow"/> over a <see cref="DurableTaskClient"/>: the standalone host's gRPC client, or the
 /// client the Functions app gets from its [DurableClient] binding.
 /// </summary>
-public sealed class DurableImportWorkflow(DurableTaskClient client, IOptions<MinervaOptions> service, IOptions<TilingOptions> tiling) : IImportWorkflow
+public sealed partial class DurableImportWorkflow(DurableTaskClient client, IOptions<MinervaOptions> service, IOptions<TilingOptions> tiling) : IImportWorkflow
 {
     public Task StartAsync(ImportRecord import, CancellationToken ct = default) =>
         client.ScheduleNewOrchestrationInstanceAsync(

@@ -6,7 +6,7 @@ namespace Minerva.Service.Orchestration;
 /// What the HTTP handlers ask of the durable import orchestration. Implemented over a DurableTaskClient
 /// (the standalone host's gRPC client, or the Functions [DurableClient] binding), so both hosts share it.
 /// </summary>
-public interface IImportWorkflow
+public partial interface IImportWorkflow
 {
     /// <summary>Starts the import's orchestration; instance id = import uuid.</summary>
     Task StartAsync(ImportRecord import, CancellationToken ct = default);

@@ -14,6 +14,7 @@ internal sealed record FunctionsMetadata(IReadOnlyList<FunctionEntry> Functions)
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var functions = doc.RootElement.EnumerateArray().Select(f => new FunctionEntry(
             f.GetProperty("name").GetString()!,
+            f.GetProperty("entryPoint").GetString()!,
             f.GetProperty("bindings").EnumerateArray().Select(b => new Binding(
                 b.GetProperty("type").GetString()!,
                 b.GetProperty("direction").GetString()!,
@@ -40,7 +41,8 @@ internal sealed record FunctionsMetadata(IReadOnlyList<FunctionEntry> Functions)
     }
 }
 
-internal sealed record FunctionEntry(string Name, IReadOnlyList<Binding> Bindings)
+/// <param name="EntryPoint">The method the worker invokes: namespace, class and method name.</param>
+internal sealed record FunctionEntry(string Name, string EntryPoint, IReadOnlyList<Binding> Bindings)
 {
     public Binding Trigger => Bindings.Single(b => b.Type.EndsWith("Trigger", StringComparison.Ordinal));
 }

@@ -26,6 +26,10 @@ public sealed class FunctionsMetadataTests
         { "POST", ApiRoutes.CheckImages },
         { "GET", ApiRoutes.Image },
         { "GET", ApiRoutes.ImageZarr },
+        { "GET", ApiRoutes.DurableInstance },
+        { "DELETE", ApiRoutes.DurableInstance },
+        { "POST", ApiRoutes.DurableInstanceEvent },
+        { "POST", ApiRoutes.DurableInstanceOperation },
     };
 
     [Theory]
@@ -54,12 +58,26 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void HttpTriggers_ThatReachTheOrchestration_HaveADurableClientBinding()
     {
-        string[] needClient = ["CreateImport", "CompleteImport", "CancelImport", "GetImportOrchestration"];
+        string[] needClient =
+            ["CreateImport", "CompleteImport", "CancelImport", "GetImportOrchestration", "GetInstanceStatus", "PurgeInstanceHistory", "RaiseInstanceEvent", "OperateInstance"];
         foreach (var name in needClient)
         {
             var function = Assert.Single(Metadata.Functions, f => f.Name == name);
             Assert.Contains(function.Bindings, b => b.Type == "durableClient" && b.Direction == "In");
         }
+    }
+
+    /// <summary>
+    /// The Functions host refuses a function whose route starts with "admin" or "runtime" (ScriptHost.ValidateHttpFunction:
+    /// "The specified route conflicts with one or more built in routes"): those are its own, runtime/webhooks/durabletask
+    /// the Durable extension's.
+    /// </summary>
+    [Fact]
+    public void HttpTriggers_NoRouteInTheFunctionsHostsOwnSpace()
+    {
+        var routes = Metadata.Functions.Select(f => f.Trigger).Where(t => t.Type == "httpTrigger").Select(t => t.Route!.Trim('/').ToLowerInvariant());
+
+        Assert.All(routes, route => Assert.False(route.StartsWith("admin", StringComparison.Ordinal) || route.StartsWith("runtime", StringComparison.Ordinal), route));
     }
 
     public static TheoryData<string> Orchestrators => new(DurableTasks(typeof(TaskOrchestrator<,>)));

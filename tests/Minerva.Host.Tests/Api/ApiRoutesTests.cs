@@ -10,7 +10,10 @@ public sealed class ApiRoutesTests(LocalServices services) : IAsyncLifetime
 {
     private static readonly string[] ApiTable =
     [
+        "DELETE durabletask/instances/{id}",
         "DELETE import/{uuid}",
+        "DELETE runtime/webhooks/durabletask/instances/{id}",
+        "GET durabletask/instances/{id}",
         "GET image/{uuid}",
         "GET image/{uuid}/zarr/{*path}",
         "GET import",
@@ -20,10 +23,15 @@ public sealed class ApiRoutesTests(LocalServices services) : IAsyncLifetime
         "GET import/{uuid}/orchestration",
         "GET repository",
         "GET repository/{uuid}",
+        "GET runtime/webhooks/durabletask/instances/{id}",
+        "POST durabletask/instances/{id}/raiseEvent/{eventName}",
+        "POST durabletask/instances/{id}/{operation}",
         "POST import",
         "POST import/check-images",
         "POST import/{uuid}/files",
         "POST repository",
+        "POST runtime/webhooks/durabletask/instances/{id}/raiseEvent/{eventName}",
+        "POST runtime/webhooks/durabletask/instances/{id}/{operation}",
         "PUT import/{uuid}",
     ];
 

@@ -29,7 +29,9 @@ public sealed class ImportApiTests(LocalServices services) : IAsyncLifetime
         Assert.Equal(0, body.GetProperty("progress").GetProperty("percent").GetDouble());
         Assert.Equal(0, body.GetProperty("errors").GetArrayLength());
         Assert.Contains($"start {uuid}", _host.Workflow.Calls);
-        Assert.Equal(body.ToString(), (await ApiHost.ReadJsonAsync(await _host.Alice.GetAsync($"/import/{uuid}"))).ToString());
+        var fetched = await ApiHost.ReadJsonAsync(await _host.Alice.GetAsync($"/import/{uuid}"));
+        Assert.All(fetched.EnumerateObject(), field => Assert.Equal(field.Value.ToString(), body.GetProperty(field.Name).ToString()));
+        Assert.Equal(uuid, body.GetProperty("id").GetString());
     }
 
     [Fact]

@@ -32,6 +32,11 @@ internal sealed class RecordingWorkflow : IImportWorkflow
                 [])
             : null);
 
+    public Task<DurableInstance?> GetInstanceAsync(string instanceId, bool withHistory, CancellationToken ct = default) =>
+        Task.FromResult<DurableInstance?>(null);
+
+    public Task<int> PurgeAsync(string importUuid, CancellationToken ct = default) => Task.FromResult(0);
+
     private Task Record(string call)
     {
         Calls.Enqueue(call);

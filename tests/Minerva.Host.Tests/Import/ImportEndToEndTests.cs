@@ -57,7 +57,7 @@ public sealed class ImportEndToEndTests(LocalServices services, ITestOutputHelpe
         Assert.Equal("Completed", orchestration.GetProperty("runtimeStatus").GetString());
         var child = Assert.Single(orchestration.GetProperty("subOrchestrations").EnumerateArray());
         Assert.Equal("Completed", child.GetProperty("runtimeStatus").GetString());
-        Assert.Equal(child.GetProperty("customStatus").GetProperty("RegionsTotal").GetInt64(), child.GetProperty("customStatus").GetProperty("RegionsDone").GetInt64());
+        Assert.Equal(child.GetProperty("customStatus").GetProperty("regions_total").GetInt64(), child.GetProperty("customStatus").GetProperty("regions_done").GetInt64());
         Assert.Equal(image.Spec.SizeC, zarrImage.GetProperty("channels").GetArrayLength());
     }
 
