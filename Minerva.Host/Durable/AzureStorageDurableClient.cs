@@ -5,8 +5,8 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Newtonsoft.Json;
-using CoreQuery = DurableTask.Core.Query.OrchestrationQuery;
 using CorePurgeFilter = DurableTask.Core.PurgeInstanceFilter;
+using CoreQuery = DurableTask.Core.Query.OrchestrationQuery;
 using CoreStatus = DurableTask.Core.OrchestrationStatus;
 
 namespace Minerva.Host.Durable;
