@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Minerva.Service.Activities;
+using Minerva.Service.Lifecycle;
+using Minerva.Service.Storage;
 using Minerva.Tiling.Pyramid;
 
 namespace Minerva.Service.Orchestration;
@@ -9,7 +11,7 @@ namespace Minerva.Service.Orchestration;
 public static class ImportRegistration
 {
     /// <summary>The orchestrators, each named after its class (the name the orchestrators call it by).</summary>
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(ImportOrchestrator), typeof(FilesetOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(ImportOrchestrator), typeof(FilesetOrchestrator), typeof(RegionBatchOrchestrator)];
 
     /// <summary>The activities, each named after its class.</summary>
     public static IReadOnlyList<Type> Activities { get; } =
@@ -17,9 +19,9 @@ public static class ImportRegistration
         typeof(UpdateImportActivity),
         typeof(RemoveUploadsActivity),
         typeof(ListUploadsActivity),
-        typeof(ScanFileActivity),
+        typeof(InspectFileActivity),
+        typeof(HashFileActivity),
         typeof(BuildRegionActivity),
-        typeof(RecordProgressActivity),
         typeof(CompleteFilesetActivity),
         typeof(FailFilesetActivity),
     ];
@@ -36,6 +38,7 @@ public static class ImportRegistration
             .ValidateOnStart();
         services.AddSingleton<SourceImages>();
         services.AddSingleton<RawStoragePolicy>();
+        services.AddSingleton<FilesetLifecycle>();
         return services;
     }
 

@@ -54,7 +54,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void HttpTriggers_ThatReachTheOrchestration_HaveADurableClientBinding()
     {
-        string[] needClient = ["CreateImport", "CompleteImport", "CancelImport", "GetImportOrchestration"];
+        string[] needClient = ["CreateImport", "GetImport", "CompleteImport", "CancelImport", "GetImportOrchestration", "ListImportFilesets"];
         foreach (var name in needClient)
         {
             var function = Assert.Single(Metadata.Functions, f => f.Name == name);
