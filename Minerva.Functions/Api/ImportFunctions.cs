@@ -21,8 +21,12 @@ public sealed class ImportFunctions(
         HttpAdapter.RespondAsync(request, () => imports.ListAsync(request, ct));
 
     [Function("GetImport")]
-    public Task Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Import)] HttpRequest request, string uuid, CancellationToken ct) =>
-        HttpAdapter.RespondAsync(request, () => imports.GetAsync(request, uuid, ct));
+    public Task Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Import)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string uuid,
+        CancellationToken ct) =>
+        HttpAdapter.RespondAsync(request, () => imports.GetAsync(request, uuid, workflows.For(client), ct));
 
     [Function("CompleteImport")]
     public Task Complete(
@@ -47,8 +51,11 @@ public sealed class ImportFunctions(
 
     [Function("ListImportFilesets")]
     public Task Filesets(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportFilesets)] HttpRequest request, string uuid, CancellationToken ct) =>
-        HttpAdapter.RespondAsync(request, () => imports.FilesetsAsync(request, uuid, ct));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ImportFilesets)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string uuid,
+        CancellationToken ct) =>
+        HttpAdapter.RespondAsync(request, () => imports.FilesetsAsync(request, uuid, workflows.For(client), ct));
 
     [Function("GetImportOrchestration")]
     public Task Orchestration(

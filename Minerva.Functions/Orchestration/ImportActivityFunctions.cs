@@ -22,17 +22,17 @@ public sealed class ImportActivityFunctions(IServiceProvider services)
     public Task<IReadOnlyList<StoredObject>> ListUploads([ActivityTrigger] ImportRef input, FunctionContext context) =>
         Run<ListUploadsActivity, ImportRef, IReadOnlyList<StoredObject>>(input, context);
 
-    [Function(nameof(ScanFileActivity))]
-    public Task<FileScan> ScanFile([ActivityTrigger] ScanRequest input, FunctionContext context) =>
-        Run<ScanFileActivity, ScanRequest, FileScan>(input, context);
+    [Function(nameof(InspectFileActivity))]
+    public Task<FileInspection> InspectFile([ActivityTrigger] InspectRequest input, FunctionContext context) =>
+        Run<InspectFileActivity, InspectRequest, FileInspection>(input, context);
+
+    [Function(nameof(HashFileActivity))]
+    public Task<string> HashFile([ActivityTrigger] FilesetRef input, FunctionContext context) =>
+        Run<HashFileActivity, FilesetRef, string>(input, context);
 
     [Function(nameof(BuildRegionActivity))]
     public Task<RegionOutcome> BuildRegion([ActivityTrigger] RegionRequest input, FunctionContext context) =>
         Run<BuildRegionActivity, RegionRequest, RegionOutcome>(input, context);
-
-    [Function(nameof(RecordProgressActivity))]
-    public Task<bool> RecordProgress([ActivityTrigger] ProgressUpdate input, FunctionContext context) =>
-        Run<RecordProgressActivity, ProgressUpdate, bool>(input, context);
 
     [Function(nameof(CompleteFilesetActivity))]
     public Task<FilesetOutcome> CompleteFileset([ActivityTrigger] FilesetCompletion input, FunctionContext context) =>

@@ -14,4 +14,8 @@ public static class ImportOrchestrationFunctions
     [Function(nameof(FilesetOrchestrator))]
     public static Task<FilesetOutcome> Fileset([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new FilesetOrchestrator().RunAsync(context, context.GetInput<FilesetBuild>()!);
+
+    [Function(nameof(RegionBatchOrchestrator))]
+    public static Task<BatchOutcome> RegionBatch([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RegionBatchOrchestrator().RunAsync(context, context.GetInput<RegionBatch>()!);
 }

@@ -18,11 +18,11 @@ public static class ApiEndpoints
         app.MapPost(ApiRoutes.Imports, (ImportHandlers h, HttpRequest r, [FromServices] IImportWorkflow w, CancellationToken ct) => h.CreateAsync(r, w, ct));
         app.MapGet(ApiRoutes.Imports, (ImportHandlers h, HttpRequest r, CancellationToken ct) => h.ListAsync(r, ct));
         app.MapPost(ApiRoutes.CheckImages, (CheckImagesHandler h, HttpRequest r, CancellationToken ct) => h.CheckAsync(r, ct));
-        app.MapGet(ApiRoutes.Import, (ImportHandlers h, HttpRequest r, string uuid, CancellationToken ct) => h.GetAsync(r, uuid, ct));
+        app.MapGet(ApiRoutes.Import, (ImportHandlers h, HttpRequest r, string uuid, [FromServices] IImportWorkflow w, CancellationToken ct) => h.GetAsync(r, uuid, w, ct));
         app.MapPut(ApiRoutes.Import, (ImportHandlers h, HttpRequest r, string uuid, [FromServices] IImportWorkflow w, CancellationToken ct) => h.CompleteAsync(r, uuid, w, ct));
         app.MapDelete(ApiRoutes.Import, (ImportCancellationHandler h, HttpRequest r, string uuid, [FromServices] IImportWorkflow w, CancellationToken ct) => h.CancelAsync(r, uuid, w, ct));
         app.MapGet(ApiRoutes.ImportCredentials, (ImportHandlers h, HttpRequest r, string uuid, CancellationToken ct) => h.CredentialsAsync(r, uuid, ct));
-        app.MapGet(ApiRoutes.ImportFilesets, (ImportHandlers h, HttpRequest r, string uuid, CancellationToken ct) => h.FilesetsAsync(r, uuid, ct));
+        app.MapGet(ApiRoutes.ImportFilesets, (ImportHandlers h, HttpRequest r, string uuid, [FromServices] IImportWorkflow w, CancellationToken ct) => h.FilesetsAsync(r, uuid, w, ct));
         app.MapGet(ApiRoutes.ImportOrchestration, (ImportHandlers h, HttpRequest r, string uuid, [FromServices] IImportWorkflow w, CancellationToken ct) => h.OrchestrationAsync(r, uuid, w, ct));
         app.MapPost(ApiRoutes.ImportFiles, (FileUploadHandler h, HttpRequest r, string uuid, CancellationToken ct) => h.UploadAsync(r, uuid, ct));
 

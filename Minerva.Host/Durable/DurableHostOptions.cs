@@ -6,9 +6,6 @@ public sealed class DurableHostOptions
     /// <summary>Task hub name; Azure Storage uses it in queue and table names, so letters and digits only.</summary>
     public string TaskHub { get; set; } = "minerva";
 
-    /// <summary>Loopback port of the sidecar's HTTP/2 gRPC endpoint; 0 picks a free one.</summary>
-    public int GrpcPort { get; set; }
-
     /// <summary>How long a dequeued activity stays hidden: the delay before a crashed host's activities run elsewhere.</summary>
     public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -15,11 +15,12 @@ public sealed class BuildRegionActivity(IObjectStore objects, SourceImages sourc
 {
     public override async Task<RegionOutcome> RunAsync(TaskActivityContext context, RegionRequest input)
     {
-        // The plan is a pure function of (series, options): recomputing it here keeps it out of every activity's input.
-        var plan = PyramidPlanner.Plan(input.Series, input.Tiling);
         try
         {
-            using var source = await sources.OpenAsync(input.SourceKey);
+            var source = await sources.GetAsync(input.Fileset.SourceKey, input.Fileset.SourceETag);
+
+            // The plan is a pure function of (series, options): recomputing it keeps it out of every activity's input.
+            var plan = PyramidPlanner.Plan(source.Info.Series[input.Series], input.Tiling);
             var result = await RegionBuilder.BuildAsync(source, plan, input.Region, objects.ChunkStore(input.ZarrRoot), CancellationToken.None);
             return new RegionOutcome(result, null);
         }

@@ -25,7 +25,7 @@ public sealed class ImageHandlers(ApiKeys keys, IRecordStore records, IObjectSto
         var relative = ZarrPath(path);
         var (from, to) = RequestedRange(request.GetTypedHeaders());
         var key = image.Location.TrimEnd('/') + "/" + relative;
-        var content = await objects.GetAsync(key, from, to, ct)
+        var content = await objects.GetAsync(key, from, to, ct: ct)
             ?? throw new ApiException(StatusCodes.Status404NotFound, "not_found", $"Image {image.Uuid} has no object '{relative}'.");
         return new ObjectStreamResult(content, from, ContentType(relative));
     }

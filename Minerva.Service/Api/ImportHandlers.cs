@@ -51,9 +51,15 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         return ApiResults.Json(imports.OrderBy(i => i.Created).Select(ImportResponse.From).ToArray());
     }
 
-    public async Task<IResult> GetAsync(HttpRequest request, string uuid, CancellationToken ct)
+    /// <summary>GET /import/{uuid}: the record, with the progress its orchestrations report while it is processing.</summary>
+    public async Task<IResult> GetAsync(HttpRequest request, string uuid, IImportWorkflow workflow, CancellationToken ct)
     {
         var import = await records.RequireImportAsync(keys.UserOf(request), uuid, ct);
+        if (import.Status == ImportStatus.Processing && await workflow.GetProgressAsync(import.Uuid, ct) is { } live)
+        {
+            import = import with { Progress = live.Import };
+        }
+
         return ApiResults.Json(ImportResponse.From(import));
     }
 
@@ -83,11 +89,17 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
             c.AccessKeyId, c.SecretAccessKey, c.SessionToken, c.Expiration, c.Bucket, c.KeyPrefix, c.Region, c.Endpoint));
     }
 
-    public async Task<IResult> FilesetsAsync(HttpRequest request, string uuid, CancellationToken ct)
+    /// <summary>GET /import/{uuid}/filesets: the records, with each one's progress as its orchestration reports it while processing.</summary>
+    public async Task<IResult> FilesetsAsync(HttpRequest request, string uuid, IImportWorkflow workflow, CancellationToken ct)
     {
         var owner = keys.UserOf(request);
         var import = await records.RequireImportAsync(owner, uuid, ct);
         var filesets = await records.ListFilesetsAsync(import.Uuid, ct);
+        if (import.Status == ImportStatus.Processing && await workflow.GetProgressAsync(import.Uuid, ct) is { } live)
+        {
+            filesets = [.. filesets.Select(f => f.Status == FilesetStatus.Processing && live.Filesets.TryGetValue(f.Uuid, out var done) ? f with { Progress = done } : f)];
+        }
+
         var answer = new List<FilesetResponse>(filesets.Count);
         foreach (var fileset in filesets.OrderBy(f => f.Name, StringComparer.Ordinal))
         {

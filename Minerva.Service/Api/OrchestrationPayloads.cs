@@ -33,6 +33,7 @@ public static class OrchestrationPayloads
     {
         [nameof(ImportOrchestrator)] = typeof(ImportCustomStatus),
         [nameof(FilesetOrchestrator)] = typeof(FilesetCustomStatus),
+        [nameof(RegionBatchOrchestrator)] = typeof(BatchCustomStatus),
     };
 
     private static readonly Dictionary<string, Type> Events = new(StringComparer.Ordinal)
@@ -48,10 +49,13 @@ public static class OrchestrationPayloads
 
     public static JsonElement? EventData(string eventName, string? json) => Convert(json, Events.GetValueOrDefault(eventName));
 
-    /// <summary>The import's own status query (GET /import/{uuid}/orchestration): the import's orchestration and its per-file sub-orchestrations.</summary>
+    /// <summary>
+    /// GET /import/{uuid}/orchestration: the import's orchestration (an ImportOrchestrator) and its sub-orchestrations,
+    /// whose kinds that answer does not name, so theirs keep their values and only have their keys renamed.
+    /// </summary>
     public static OrchestrationStatus Present(OrchestrationStatus status) => Present(status, nameof(ImportOrchestrator)) with
     {
-        SubOrchestrations = [.. status.SubOrchestrations.Select(child => Present(child, nameof(FilesetOrchestrator)))],
+        SubOrchestrations = [.. status.SubOrchestrations.Select(child => Present(child, ""))],
     };
 
     private static OrchestrationStatus Present(OrchestrationStatus status, string orchestratorName) => status with

@@ -11,7 +11,7 @@ namespace Minerva.Service.Orchestration;
 /// <see cref="IImportWorkflow"/> over a <see cref="DurableTaskClient"/>: the standalone host's gRPC client, or the
 /// client the Functions app gets from its [DurableClient] binding.
 /// </summary>
-public sealed partial class DurableImportWorkflow(DurableTaskClient client, IOptions<MinervaOptions> service, IOptions<TilingOptions> tiling) : IImportWorkflow
+public sealed partial class DurableImportWorkflow(DurableTaskClient client, IOptions<MinervaOptions> service, IOptions<TilingOptions> tiling, TimeProvider clock) : IImportWorkflow
 {
     public Task StartAsync(ImportRecord import, CancellationToken ct = default) =>
         client.ScheduleNewOrchestrationInstanceAsync(
@@ -55,6 +55,31 @@ public sealed partial class DurableImportWorkflow(DurableTaskClient client, IOpt
         }
 
         return ToStatus(instance, [.. children.OrderBy(c => c.InstanceId, StringComparer.Ordinal)]);
+    }
+
+    public async Task<(ImportProgress Import, IReadOnlyDictionary<string, double> Filesets)?> GetProgressAsync(string importUuid, CancellationToken ct = default)
+    {
+        if (await client.GetInstanceAsync(importUuid, ct) is not { } parent)
+        {
+            return null;
+        }
+
+        var filesets = new List<FilesetCustomStatus>();
+        var batches = new List<BatchCustomStatus>();
+        await foreach (var child in client.GetAllInstancesAsync(ChildQuery(importUuid, fetchInputsAndOutputs: false)).WithCancellation(ct))
+        {
+            switch (child.Name)
+            {
+                case nameof(FilesetOrchestrator) when child.ReadCustomStatusAs<FilesetCustomStatus>() is { } fileset:
+                    filesets.Add(fileset);
+                    break;
+                case nameof(RegionBatchOrchestrator) when child.ReadCustomStatusAs<BatchCustomStatus>() is { } batch:
+                    batches.Add(batch);
+                    break;
+            }
+        }
+
+        return LiveProgress.Summarize(parent.ReadCustomStatusAs<ImportCustomStatus>(), filesets, batches, clock.GetUtcNow().UtcDateTime);
     }
 
     private static OrchestrationQuery ChildQuery(string importUuid, bool fetchInputsAndOutputs) => new()

@@ -1,61 +1,116 @@
 using Microsoft.DurableTask;
 using Minerva.Service.Activities;
+using Minerva.Tiling.Model;
 using Minerva.Tiling.Pyramid;
 
 namespace Minerva.Service.Orchestration;
 
 /// <summary>
 /// Builds the OME-Zarr pyramids of one uploaded file (its bioformats2raw root holds one image per series), then
-/// records its images. Per series, each plan step fans out one activity per region and fans in before the next step
-/// (a level is built from the one above). A sub-orchestration per file keeps each history to that file's regions,
-/// and makes the file's metadata, which covers all its series, one write at the end.
+/// records its images. The file is inspected first (a file already in the repository is linked, a bad one fails
+/// here); its SHA-256 is computed while the pyramid is built, not before. Each series' plan steps run one after the
+/// other (a level is built from the one above), each step's regions in batches of at most <see cref="BatchSize"/>,
+/// each batch its own sub-orchestration: no history grows with the image.
 /// </summary>
 public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, FilesetOutcome>
 {
+    /// <summary>Regions per batch sub-orchestration; its history holds about two events per region.</summary>
+    public const int BatchSize = 128;
+
     public override async Task<FilesetOutcome> RunAsync(TaskOrchestrationContext context, FilesetBuild input)
     {
-        string zarrRoot = ImportLayout.ZarrRoot(input.Import.Uuid, input.Fileset.Uuid);
-        var plans = input.Series.Select(s => PyramidPlanner.Plan(s, input.Tiling)).ToList();
-        long total = plans.Sum(p => (long)p.RegionCount);
-        long done = 0;
-        var windows = new List<IReadOnlyList<ChannelRange>>();
-        foreach (var plan in plans)
+        var (import, fileset) = (input.Import, input.Fileset);
+        var status = new FilesetCustomStatus(fileset.Uuid, fileset.Name, "Inspecting", null, []);
+        context.SetCustomStatus(status);
+        var inspection = await context.CallActivityAsync<FileInspection>(
+            nameof(InspectFileActivity), new InspectRequest(import, fileset, input.OnConflict), ActivityRetry.Transient);
+        if (inspection.Error is not null || inspection.LinkedImages.Count > 0)
         {
-            var level0 = new ChannelWindows();
-            foreach (var step in plan.Steps)
-            {
-                var outcomes = await Task.WhenAll(step.Regions.Select(region => context.CallActivityAsync<RegionOutcome>(
-                    nameof(BuildRegionActivity),
-                    new RegionRequest(input.Fileset.SourceKey, zarrRoot, plan.Series, input.Tiling, region),
-                    ActivityRetry.Transient)));
-                if (outcomes.FirstOrDefault(o => o.Error is not null) is { } failed)
-                {
-                    await context.CallActivityAsync(nameof(FailFilesetActivity), new FilesetFailure(input.Import, input.Fileset, input.Sha256, failed.Error!), ActivityRetry.Transient);
-                    return new FilesetOutcome([], failed.Error);
-                }
-
-                foreach (var (region, outcome) in step.Regions.Zip(outcomes))
-                {
-                    if (region.Level == 0)
-                    {
-                        level0.Add(outcome.Result!);
-                    }
-                }
-
-                done += step.Regions.Count;
-                context.SetCustomStatus(new FilesetCustomStatus(input.Fileset.Uuid, input.Fileset.Name, done, total));
-                await context.CallActivityAsync(
-                    nameof(RecordProgressActivity),
-                    new ProgressUpdate(input.Import, input.Fileset, input.Sha256, done, total, input.ImportRegions),
-                    ActivityRetry.Transient);
-            }
-
-            windows.Add(level0.ToList());
+            context.SetCustomStatus(status with { Phase = inspection.Error is null ? "Linked" : "Failed" });
+            return new FilesetOutcome(inspection.LinkedImages, inspection.Error);
         }
 
-        return await context.CallActivityAsync<FilesetOutcome>(
+        // Reading the whole file once more for its hash must not delay the first tile: it runs beside the build.
+        var hashing = context.CallActivityAsync<string>(nameof(HashFileActivity), fileset, ActivityRetry.Transient);
+        var imageUuids = inspection.Series.Select(_ => context.NewGuid().ToString()).ToList();
+        var plans = inspection.Series.Select(s => PyramidPlanner.Plan(s, input.Tiling)).ToList();
+        status = status with { Phase = "Building", BuildStarted = context.CurrentUtcDateTime, Steps = [.. plans.SelectMany(Totals)] };
+        context.SetCustomStatus(status);
+
+        string root = ImportLayout.ZarrRoot(import.Uuid, fileset.Uuid);
+        var built = await Task.WhenAll(plans.Select(plan => BuildSeriesAsync(context, fileset, root, plan)));
+        string? error = built.Select(b => b.Error).FirstOrDefault(e => e is not null);
+
+        string? sha256 = null;
+        try
+        {
+            sha256 = await hashing;
+        }
+        catch (TaskFailedException e)
+        {
+            error ??= e.FailureDetails.ErrorMessage;
+        }
+
+        if (error is null && inspection.DeclaredSha256 is { } declared && declared != sha256)
+        {
+            error = $"its content has SHA-256 {sha256}, not the {declared} declared at upload.";
+        }
+
+        if (error is not null)
+        {
+            context.SetCustomStatus(status with { Phase = "Failed" });
+            await context.CallActivityAsync(nameof(FailFilesetActivity), new FilesetFailure(import, fileset, sha256, error), ActivityRetry.Transient);
+            return new FilesetOutcome([], error);
+        }
+
+        var outcome = await context.CallActivityAsync<FilesetOutcome>(
             nameof(CompleteFilesetActivity),
-            new FilesetCompletion(input.Import, input.Fileset, input.Sha256, input.Series, input.ImageUuids, input.Tiling, input.OnConflict, windows),
+            new FilesetCompletion(import, fileset, sha256!, inspection.Series, imageUuids, input.Tiling, input.OnConflict, [.. built.Select(b => b.Channels)]),
             ActivityRetry.Transient);
+        context.SetCustomStatus(status with { Phase = "Complete" });
+        return outcome with { RegionsBuilt = plans.Sum(p => (long)p.RegionCount) };
     }
+
+    /// <summary>Builds one series' steps in order; answers the channel windows seen at level 0, or the first error.</summary>
+    private static async Task<BatchOutcome> BuildSeriesAsync(TaskOrchestrationContext context, FilesetRef fileset, string root, PyramidPlan plan)
+    {
+        var level0 = new List<ChannelRange>();
+        for (int step = 0; step < plan.Steps.Count; step++)
+        {
+            int count = plan.Steps[step].Regions.Count;
+            int batches = (count + BatchSize - 1) / BatchSize;
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, batches).Select(async b =>
+            {
+                // Near-equal batches: first = floor(b·n/B) keeps every batch within one region of the others.
+                int first = (int)((long)b * count / batches), next = (int)((long)(b + 1) * count / batches);
+                try
+                {
+                    return await context.CallSubOrchestratorAsync<BatchOutcome>(
+                        nameof(RegionBatchOrchestrator),
+                        new RegionBatch(fileset, root, plan.Series, plan.Options, step, first, next - first),
+                        new TaskOptions().WithInstanceId(ImportLayout.BatchInstanceId(context.InstanceId, plan.Series.Index, step, b)));
+                }
+                catch (TaskFailedException e)
+                {
+                    return new BatchOutcome([], $"building its pyramid failed: {e.FailureDetails.ErrorMessage}");
+                }
+            }));
+            if (outcomes.FirstOrDefault(o => o.Error is not null) is { } failed)
+            {
+                return failed;
+            }
+
+            level0.AddRange(outcomes.SelectMany(o => o.Channels));
+        }
+
+        return new BatchOutcome(ChannelRanges.Merge(level0), null);
+    }
+
+    private static IEnumerable<StepTotals> Totals(PyramidPlan plan) => plan.Steps.Select((step, i) => new StepTotals(
+        plan.Series.Index,
+        i,
+        step.Regions[0].Level,
+        step.Regions[0].Level + step.Regions[0].ExtraLevels,
+        step.Regions.Count,
+        step.Regions.Sum(plan.RegionBytes)));
 }

@@ -19,6 +19,9 @@ public partial interface IImportWorkflow
 
     /// <summary>The orchestration status as Durable Functions' status query gives it, plus sub-orchestrations; null when unknown.</summary>
     Task<OrchestrationStatus?> GetStatusAsync(string importUuid, CancellationToken ct = default);
+
+    /// <summary>The import's progress as its orchestrations report it right now (<see cref="LiveProgress"/>); null when it has no orchestration.</summary>
+    Task<(ImportProgress Import, IReadOnlyDictionary<string, double> Filesets)?> GetProgressAsync(string importUuid, CancellationToken ct = default);
 }
 
 /// <summary>Status query answer: instanceId, runtimeStatus, customStatus, times, output, and the per-image sub-orchestrations.</summary>

@@ -25,5 +25,8 @@ public static class ImportLayout
     /// <summary>Instance id of a file's sub-orchestration: derived from the import's, so cancelling finds every child.</summary>
     public static string FilesetInstanceId(string importUuid, int fileIndex) => $"{importUuid}:{fileIndex}";
 
+    /// <summary>Instance id of a region batch: derived from its fileset's, so the import's prefix finds it too.</summary>
+    public static string BatchInstanceId(string filesetInstanceId, int series, int step, int batch) => $"{filesetInstanceId}:{series}:{step}:{batch}";
+
     public static string ChildInstancePrefix(string importUuid) => $"{importUuid}:";
 }

@@ -12,9 +12,10 @@ public sealed record ImportRef(string Uuid, string Owner, string RepositoryUuid)
 
 /// <summary>
 /// The import orchestration's input. The timeout and tiling options travel with it, so the orchestrator never reads
-/// configuration (deterministic on replay) and both hosts behave the same.
+/// configuration (deterministic on replay) and both hosts behave the same. <paramref name="Completed"/> is set when
+/// the orchestration is started after its upload was already completed (a repaired import): it does not wait then.
 /// </summary>
-public sealed record ImportInput(ImportRef Import, TimeSpan UploadTimeout, TileOptions Tiling);
+public sealed record ImportInput(ImportRef Import, TimeSpan UploadTimeout, TileOptions Tiling, UploadComplete? Completed = null);
 
 /// <summary>The upload-complete external event.</summary>
 public sealed record UploadComplete(OnConflict OnConflict)
@@ -25,42 +26,41 @@ public sealed record UploadComplete(OnConflict OnConflict)
 /// <summary>The import orchestration's output: the final status and the errors of failed filesets.</summary>
 public sealed record ImportOutcome(ImportStatus Status, IReadOnlyList<string> Errors);
 
-/// <summary>One uploaded file: its fileset uuid, its name (path under the import prefix) and its object key.</summary>
-public sealed record FilesetRef(string Uuid, string Name, string SourceKey);
+/// <summary>
+/// One uploaded file: its fileset uuid, its name (path under the import prefix), its object key and the ETag of the
+/// version being imported (every read asks for that version, so a later upload under the same key cannot mix in).
+/// </summary>
+public sealed record FilesetRef(string Uuid, string Name, string SourceKey, string SourceETag);
 
-public sealed record ScanRequest(ImportRef Import, FilesetRef Fileset, OnConflict OnConflict);
+/// <summary>The per-file sub-orchestration's input.</summary>
+public sealed record FilesetBuild(ImportRef Import, FilesetRef Fileset, TileOptions Tiling, OnConflict OnConflict);
 
 /// <summary>
-/// What scanning a file found. Exactly one holds: <see cref="Error"/> (the fileset failed and is recorded so),
-/// <see cref="LinkedImages"/> (already in the repository: the fileset is recorded complete, nothing to build),
-/// or <see cref="Series"/> to build.
+/// What inspecting a file found. Exactly one holds: <see cref="Error"/> (the fileset failed and is recorded so),
+/// <see cref="LinkedImages"/> (already in the repository: the fileset is recorded complete, nothing to build), or
+/// <see cref="Series"/> to build. <see cref="DeclaredSha256"/> is the hash the uploader declared, verified while building.
 /// </summary>
-public sealed record FileScan(string? Sha256, IReadOnlyList<string> LinkedImages, IReadOnlyList<SeriesInfo> Series, string? Error);
+public sealed record FileInspection(IReadOnlyList<SeriesInfo> Series, string? DeclaredSha256, IReadOnlyList<string> LinkedImages, string? Error);
 
-/// <summary>The per-file sub-orchestration's input: one image uuid per series, and every fileset's region count for import progress.</summary>
-public sealed record FilesetBuild(
-    ImportRef Import,
-    FilesetRef Fileset,
-    string Sha256,
-    IReadOnlyList<SeriesInfo> Series,
-    IReadOnlyList<string> ImageUuids,
-    TileOptions Tiling,
-    OnConflict OnConflict,
-    IReadOnlyList<FilesetRegions> ImportRegions);
+public sealed record InspectRequest(ImportRef Import, FilesetRef Fileset, OnConflict OnConflict);
 
-/// <summary>How many regions a fileset's pyramids take.</summary>
-public sealed record FilesetRegions(string FilesetUuid, long Regions);
+/// <summary>A fileset's end: the images it produced (or linked), its error, and the regions it built.</summary>
+public sealed record FilesetOutcome(IReadOnlyList<string> ImageUuids, string? Error, long RegionsBuilt = 0);
 
-/// <summary>A fileset's end: the images it produced, or its error.</summary>
-public sealed record FilesetOutcome(IReadOnlyList<string> ImageUuids, string? Error);
+/// <summary>
+/// One batch of a plan step's regions, built by its own sub-orchestration so that no history grows with the image:
+/// regions [First, First + Count) of step <paramref name="Step"/> of the series' plan (recomputed from series and tiling).
+/// </summary>
+public sealed record RegionBatch(FilesetRef Fileset, string ZarrRoot, SeriesInfo Series, TileOptions Tiling, int Step, int First, int Count);
 
-/// <summary>Build one region of one series of a source file into the file's zarr root.</summary>
-public sealed record RegionRequest(string SourceKey, string ZarrRoot, SeriesInfo Series, TileOptions Tiling, Region Region);
+/// <summary>What a batch found: the per-channel data ranges of its level-0 regions, or the first region's error.</summary>
+public sealed record BatchOutcome(IReadOnlyList<ChannelRange> Channels, string? Error);
+
+/// <summary>Build one region of one series of a source file into the file's zarr root (the series is read from the source).</summary>
+public sealed record RegionRequest(FilesetRef Fileset, string ZarrRoot, int Series, TileOptions Tiling, Region Region);
 
 /// <summary>A region's data ranges, or why the source could not be read (not retried).</summary>
 public sealed record RegionOutcome(RegionResult? Result, string? Error);
-
-public sealed record ProgressUpdate(ImportRef Import, FilesetRef Fileset, string Sha256, long RegionsDone, long RegionsTotal, IReadOnlyList<FilesetRegions> ImportRegions);
 
 /// <summary>Everything needed to finish a built fileset; windows are per series, aggregated over level 0.</summary>
 public sealed record FilesetCompletion(
@@ -77,9 +77,3 @@ public sealed record FilesetFailure(ImportRef Import, FilesetRef Fileset, string
 
 /// <summary>Sets the import record's status; progress and errors when given.</summary>
 public sealed record ImportUpdate(ImportRef Import, ImportStatus Status, ImportProgress? Progress, IReadOnlyList<string>? Errors);
-
-/// <summary>The parent orchestration's custom status (progress for GET /import/{uuid}/orchestration).</summary>
-public sealed record ImportCustomStatus(string Phase, ImportProgress Progress);
-
-/// <summary>A fileset sub-orchestration's custom status.</summary>
-public sealed record FilesetCustomStatus(string Fileset, string Name, long RegionsDone, long RegionsTotal);

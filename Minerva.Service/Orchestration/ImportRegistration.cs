@@ -1,7 +1,8 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Minerva.Service.Activities;
+using Minerva.Service.Lifecycle;
+using Minerva.Service.Storage;
 using Minerva.Tiling.Pyramid;
 
 namespace Minerva.Service.Orchestration;
@@ -9,18 +10,21 @@ namespace Minerva.Service.Orchestration;
 /// <summary>Registers the import orchestration's tasks and services; used by both hosts.</summary>
 public static class ImportRegistration
 {
-    /// <summary>The orchestrators and activities, each named after its class (the names the orchestrators call).</summary>
-    public static DurableTaskRegistry AddImportTasks(this DurableTaskRegistry registry) => registry
-        .AddOrchestrator<ImportOrchestrator>()
-        .AddOrchestrator<FilesetOrchestrator>()
-        .AddActivity<UpdateImportActivity>()
-        .AddActivity<RemoveUploadsActivity>()
-        .AddActivity<ListUploadsActivity>()
-        .AddActivity<ScanFileActivity>()
-        .AddActivity<BuildRegionActivity>()
-        .AddActivity<RecordProgressActivity>()
-        .AddActivity<CompleteFilesetActivity>()
-        .AddActivity<FailFilesetActivity>();
+    /// <summary>The orchestrators, each named after its class (the name the orchestrators call it by).</summary>
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(ImportOrchestrator), typeof(FilesetOrchestrator), typeof(RegionBatchOrchestrator)];
+
+    /// <summary>The activities, each named after its class.</summary>
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(UpdateImportActivity),
+        typeof(RemoveUploadsActivity),
+        typeof(ListUploadsActivity),
+        typeof(InspectFileActivity),
+        typeof(HashFileActivity),
+        typeof(BuildRegionActivity),
+        typeof(CompleteFilesetActivity),
+        typeof(FailFilesetActivity),
+    ];
 
     /// <summary>
     /// What the activities need besides the stores (registered by <c>AddMinervaService</c>): the tiling settings,
@@ -34,6 +38,7 @@ public static class ImportRegistration
             .ValidateOnStart();
         services.AddSingleton<SourceImages>();
         services.AddSingleton<RawStoragePolicy>();
+        services.AddSingleton<FilesetLifecycle>();
         return services;
     }
 

@@ -36,11 +36,26 @@ public enum OnConflict
 
 public sealed record RepositoryRecord(string Uuid, string Owner, string Name, RawStorage RawStorage, DateTimeOffset Created);
 
-/// <summary>Progress of an import: files scanned/finished, regions built of all regions planned.</summary>
+/// <summary>
+/// Progress of an import: files finished, regions built and their raw pixel bytes of all planned, per group of levels
+/// (the levels one plan step writes) and in all, with an estimate of the seconds left while it runs.
+/// </summary>
 public sealed record ImportProgress(int FilesTotal, int FilesDone, long RegionsTotal, long RegionsDone)
 {
     public static readonly ImportProgress None = new(0, 0, 0, 0);
+
+    public long BytesTotal { get; init; }
+
+    public long BytesDone { get; init; }
+
+    public IReadOnlyList<LevelProgress> Levels { get; init; } = [];
+
+    /// <summary>Estimated seconds until the pyramids are built; null when not building or not yet known.</summary>
+    public double? SecondsLeft { get; init; }
 }
+
+/// <summary>Regions and raw pixel bytes built of those planned for levels [FirstLevel, LastLevel] (written together).</summary>
+public sealed record LevelProgress(int FirstLevel, int LastLevel, long RegionsTotal, long RegionsDone, long BytesTotal, long BytesDone);
 
 public sealed record ImportRecord(
     string Uuid,

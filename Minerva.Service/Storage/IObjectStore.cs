@@ -2,8 +2,8 @@ using Minerva.Tiling.IO;
 
 namespace Minerva.Service.Storage;
 
-/// <summary>An object in the bucket.</summary>
-public sealed record StoredObject(string Key, long Size);
+/// <summary>An object in the bucket; its ETag changes whenever its content does.</summary>
+public sealed record StoredObject(string Key, long Size, string ETag);
 
 /// <summary>Temporary S3 credentials limited to one key prefix.</summary>
 public sealed record UploadCredentials(
@@ -25,14 +25,23 @@ public interface IObjectStore
 
     Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken ct = default);
 
-    /// <summary>Random access to one object by HTTP range (for the TIFF reader).</summary>
-    Task<IByteSource> OpenAsync(string key, CancellationToken ct = default);
+    /// <summary>
+    /// Random access to one object by HTTP range (for the TIFF reader). With <paramref name="etag"/>, every read
+    /// is of that version of the object only: a read after the object changed throws <see cref="Minerva.Tiling.InvalidImageException"/>.
+    /// </summary>
+    Task<IByteSource> OpenAsync(string key, string? etag = null, CancellationToken ct = default);
 
     /// <summary>A chunk store whose keys live under <paramref name="prefix"/> (ends with '/').</summary>
     IChunkStore ChunkStore(string prefix);
 
-    /// <summary>A stream of the object, or of a byte range of it (inclusive end as in HTTP); null when absent.</summary>
-    Task<ObjectStream?> GetAsync(string key, long? from = null, long? to = null, CancellationToken ct = default);
+    /// <summary>
+    /// A stream of the object, or of a byte range of it (inclusive end as in HTTP); null when absent. With
+    /// <paramref name="etag"/>, only that version: a changed object throws <see cref="Minerva.Tiling.InvalidImageException"/>.
+    /// </summary>
+    Task<ObjectStream?> GetAsync(string key, long? from = null, long? to = null, string? etag = null, CancellationToken ct = default);
+
+    /// <summary>The object's user metadata value <paramref name="name"/> (x-amz-meta-NAME); null when it has none.</summary>
+    Task<string?> MetadataAsync(string key, string name, CancellationToken ct = default);
 
     Task PutAsync(string key, Stream content, CancellationToken ct = default);
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Minerva.Tiling;
@@ -6,10 +7,11 @@ using Minerva.Tiling.IO;
 namespace Minerva.Service.Storage;
 
 /// <summary>
-/// Random access to one S3 object by ranged GETs. Each read is its own request, so concurrent reads at
-/// different offsets (the TIFF reader's tile fan-out) need no locking.
+/// Random access to one version of one S3 object by ranged GETs. Each read is its own request, so concurrent reads
+/// at different offsets (the TIFF reader's tile fan-out) need no locking. Every read asks for the ETag seen when the
+/// object was opened, so bytes of a newer upload under the same key are never mixed into an image.
 /// </summary>
-internal sealed class S3ByteSource(IAmazonS3 s3, string bucket, string key, long length) : IByteSource
+internal sealed class S3ByteSource(IAmazonS3 s3, string bucket, string key, long length, string etag) : IByteSource
 {
     public string Name => key;
 
@@ -33,10 +35,22 @@ internal sealed class S3ByteSource(IAmazonS3 s3, string bucket, string key, long
             BucketName = bucket,
             Key = key,
             ByteRange = new ByteRange(offset, offset + destination.Length - 1),
+            EtagToMatch = etag,
         };
-        using var response = await s3.GetObjectAsync(request, cancellationToken);
-        await response.ResponseStream.ReadExactlyAsync(destination, cancellationToken);
+        try
+        {
+            using var response = await s3.GetObjectAsync(request, cancellationToken);
+            await response.ResponseStream.ReadExactlyAsync(destination, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            throw Changed(key);
+        }
     }
+
+    /// <summary>The error when the object under <paramref name="key"/> is no longer the version being imported.</summary>
+    public static InvalidImageException Changed(string key) =>
+        new($"'{key}' was replaced by another upload while it was being imported; import the new file in a new import.");
 
     public void Dispose()
     {

@@ -8,6 +8,9 @@ namespace Minerva.Service.Storage;
 /// <summary>Zarr keys as S3 objects under a prefix: one PutObject per chunk (chunks are small; no multipart).</summary>
 internal sealed class S3ChunkStore(IAmazonS3 s3, string bucket, string prefix) : IChunkStore
 {
+    /// <summary>Requests in flight per region: enough to hide S3 latency behind encoding, few enough to keep buffers small.</summary>
+    public int Concurrency => 8;
+
     public async ValueTask WriteAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
         using var body = MemoryMarshal.TryGetArray(data, out var segment)

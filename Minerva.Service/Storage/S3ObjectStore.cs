@@ -42,7 +42,7 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
             response = await s3.ListObjectsV2Async(request, ct);
             foreach (var o in response.S3Objects ?? [])
             {
-                objects.Add(new StoredObject(o.Key, o.Size ?? 0));
+                objects.Add(new StoredObject(o.Key, o.Size ?? 0, o.ETag));
             }
 
             request.ContinuationToken = response.NextContinuationToken;
@@ -51,17 +51,24 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
         return objects;
     }
 
-    public async Task<IByteSource> OpenAsync(string key, CancellationToken ct = default)
+    public async Task<IByteSource> OpenAsync(string key, string? etag = null, CancellationToken ct = default)
     {
-        var metadata = await s3.GetObjectMetadataAsync(Bucket, key, ct);
-        return new S3ByteSource(s3, Bucket, key, metadata.ContentLength);
+        try
+        {
+            var metadata = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = Bucket, Key = key, EtagToMatch = etag }, ct);
+            return new S3ByteSource(s3, Bucket, key, metadata.ContentLength, metadata.ETag);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            throw S3ByteSource.Changed(key);
+        }
     }
 
     public IChunkStore ChunkStore(string prefix) => new S3ChunkStore(s3, Bucket, prefix);
 
-    public async Task<ObjectStream?> GetAsync(string key, long? from = null, long? to = null, CancellationToken ct = default)
+    public async Task<ObjectStream?> GetAsync(string key, long? from = null, long? to = null, string? etag = null, CancellationToken ct = default)
     {
-        var request = new GetObjectRequest { BucketName = Bucket, Key = key };
+        var request = new GetObjectRequest { BucketName = Bucket, Key = key, EtagToMatch = etag };
         if (from is not null)
         {
             // An open end ("bytes=a-") is sent as the largest range; S3 clips it to the object.
@@ -82,6 +89,16 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
         {
             throw new RangeNotSatisfiableException(key, from ?? 0);
         }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            throw S3ByteSource.Changed(key);
+        }
+    }
+
+    public async Task<string?> MetadataAsync(string key, string name, CancellationToken ct = default)
+    {
+        var metadata = await s3.GetObjectMetadataAsync(Bucket, key, ct);
+        return metadata.Metadata[name];
     }
 
     public Task DeleteAsync(string key, CancellationToken ct = default) => s3.DeleteObjectAsync(Bucket, key, ct);

@@ -16,6 +16,9 @@ public sealed partial class TableRecordStore
             ["FilesDone"] = import.Progress.FilesDone,
             ["RegionsTotal"] = import.Progress.RegionsTotal,
             ["RegionsDone"] = import.Progress.RegionsDone,
+            ["BytesTotal"] = import.Progress.BytesTotal,
+            ["BytesDone"] = import.Progress.BytesDone,
+            ["Levels"] = JsonSerializer.Serialize(import.Progress.Levels),
             ["Errors"] = JsonSerializer.Serialize(import.Errors),
             ["Created"] = import.Created,
             ["Updated"] = import.Updated,
@@ -43,7 +46,12 @@ public sealed partial class TableRecordStore
             e.GetInt32("FilesTotal") ?? 0,
             e.GetInt32("FilesDone") ?? 0,
             e.GetInt64("RegionsTotal") ?? 0,
-            e.GetInt64("RegionsDone") ?? 0),
+            e.GetInt64("RegionsDone") ?? 0)
+        {
+            BytesTotal = e.GetInt64("BytesTotal") ?? 0,
+            BytesDone = e.GetInt64("BytesDone") ?? 0,
+            Levels = e.GetString("Levels") is { } levels ? JsonSerializer.Deserialize<LevelProgress[]>(levels) ?? [] : [],
+        },
         JsonSerializer.Deserialize<string[]>(e.GetString("Errors")) ?? [],
         e.GetDateTimeOffset("Created")!.Value,
         e.GetDateTimeOffset("Updated")!.Value);

@@ -7,6 +7,12 @@ namespace Minerva.Tiling.IO;
 /// </summary>
 public interface IChunkStore
 {
+    /// <summary>
+    /// How many reads or writes one region should keep in flight: 1 for a local folder (a write lands in the page
+    /// cache faster than a task hop), more for an object store, where each request mostly waits on the network.
+    /// </summary>
+    int Concurrency => 1;
+
     ValueTask WriteAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default);
 
     /// <summary>The stored bytes, or null when the key is absent.</summary>

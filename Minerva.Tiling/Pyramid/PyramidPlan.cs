@@ -10,6 +10,9 @@ namespace Minerva.Tiling.Pyramid;
 public sealed record PyramidPlan(SeriesInfo Series, TileOptions Options, IReadOnlyList<LevelPlan> Levels, IReadOnlyList<PlanStep> Steps)
 {
     public int RegionCount => Steps.Sum(s => s.Regions.Count);
+
+    /// <summary>The raw pixel bytes of a region at its first level: what progress counts it as.</summary>
+    public long RegionBytes(Region region) => region.CCount * region.Height * region.Width * Series.PixelType.SampleSize();
 }
 
 /// <summary>

@@ -13,35 +13,30 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
     private readonly int _sampleSize = plan.Series.PixelType.SampleSize();
 
     /// <summary>
-    /// Writes every chunk of <paramref name="area"/> at <paramref name="level"/>, for each of the region's channels.
-    /// Edge chunks are stored whole, padded with zeros (the fill value), as Zarr v2 requires.
+    /// Writes every chunk of <paramref name="area"/> at <paramref name="level"/>, for each of the region's channels,
+    /// as many at once as the store takes (<see cref="IChunkStore.Concurrency"/>): an object store spends most of a
+    /// write waiting. Edge chunks are stored whole, padded with zeros (the fill value), as Zarr v2 requires.
     /// </summary>
     public async Task WriteAsync(int level, RegionArea area, byte[] pixels, CancellationToken cancellationToken)
     {
         var levelPlan = plan.Levels[level];
         int chunkBytes = levelPlan.ChunkY * levelPlan.ChunkX * _sampleSize;
-        byte[] chunk = PixelBuffers.Rent(chunkBytes);
-        byte[] encoded = PixelBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
-        try
+        await ForEachChunkAsync(area.Y0, area.Y0 + area.Height, area.X0, area.X0 + area.Width, levelPlan, cancellationToken, async (c, y, x, ct) =>
         {
-            for (int c = 0; c < region.CCount; c++)
+            byte[] chunk = PixelBuffers.Rent(chunkBytes);
+            byte[] encoded = PixelBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
+            try
             {
-                for (long y = area.Y0; y < area.Y0 + area.Height; y += levelPlan.ChunkY)
-                {
-                    for (long x = area.X0; x < area.X0 + area.Width; x += levelPlan.ChunkX)
-                    {
-                        int length = EncodeChunk(levelPlan, area, pixels, c, y, x, chunk.AsSpan(0, chunkBytes), encoded);
-                        string key = ZarrKeys.Chunk(region.Series, level, region.T, region.C0 + c, region.Z, y / levelPlan.ChunkY, x / levelPlan.ChunkX);
-                        await store.WriteAsync(key, encoded.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-                    }
-                }
+                int length = EncodeChunk(levelPlan, area, pixels, c, y, x, chunk.AsSpan(0, chunkBytes), encoded);
+                string key = ZarrKeys.Chunk(region.Series, level, region.T, region.C0 + c, region.Z, y / levelPlan.ChunkY, x / levelPlan.ChunkX);
+                await store.WriteAsync(key, encoded.AsMemory(0, length), ct).ConfigureAwait(false);
             }
-        }
-        finally
-        {
-            PixelBuffers.Return(encoded);
-            PixelBuffers.Return(chunk);
-        }
+            finally
+            {
+                PixelBuffers.Return(encoded);
+                PixelBuffers.Return(chunk);
+            }
+        }).ConfigureAwait(false);
     }
 
     private int EncodeChunk(LevelPlan level, RegionArea area, byte[] pixels, int channel, long y0, long x0, Span<byte> chunk, byte[] encoded)
@@ -67,7 +62,8 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
 
     /// <summary>
     /// Fills the region's planes (at its first level, <paramref name="area"/>) with the 2×2 mean of the level above,
-    /// chunk by chunk: chunk edges are even, so no 2×2 block straddles two chunks.
+    /// chunk by chunk: chunk edges are even, so no 2×2 block straddles two chunks, and chunks fill disjoint parts of
+    /// the planes, so they are read as many at once as the store takes.
     /// </summary>
     public async Task ReadMeanOfLevelAboveAsync(RegionArea area, byte[] pixels, CancellationToken cancellationToken)
     {
@@ -76,35 +72,48 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         long yEnd = Math.Min(2 * (area.Y0 + area.Height), above.SizeY);
         long xEnd = Math.Min(2 * (area.X0 + area.Width), above.SizeX);
         int chunkBytes = above.ChunkY * above.ChunkX * _sampleSize;
-        byte[] chunk = PixelBuffers.Rent(chunkBytes);
-        byte[] encoded = PixelBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
-        try
+        await ForEachChunkAsync(2 * area.Y0, yEnd, 2 * area.X0, xEnd, above, cancellationToken, async (c, y, x, ct) =>
         {
-            for (int c = 0; c < region.CCount; c++)
+            byte[] chunk = PixelBuffers.Rent(chunkBytes);
+            byte[] encoded = PixelBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
+            try
             {
-                for (long y = 2 * area.Y0; y < yEnd; y += above.ChunkY)
+                string key = ZarrKeys.Chunk(region.Series, levelAbove, region.T, region.C0 + c, region.Z, y / above.ChunkY, x / above.ChunkX);
+                int length = await store.TryReadIntoAsync(key, encoded, ct).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Chunk {key} is missing: the step that writes level {levelAbove} must finish first.");
+                codec.Decode(encoded.AsSpan(0, length), chunk.AsSpan(0, chunkBytes));
+                int rows = (int)Math.Min(above.ChunkY, above.SizeY - y);
+                int columns = (int)Math.Min(above.ChunkX, above.SizeX - x);
+                long offset = ((y / 2 - area.Y0) * area.Width + (x / 2 - area.X0)) * _sampleSize;
+                var destination = PlaneOf(pixels, area, c)[(int)offset..];
+                MeanDownsampler.Downsample(_type, chunk.AsSpan(0, chunkBytes), above.ChunkX, rows, columns, destination, area.Width);
+            }
+            finally
+            {
+                PixelBuffers.Return(encoded);
+                PixelBuffers.Return(chunk);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for every chunk origin (channel, y, x) of rows [y0, y1) and columns [x0, x1) of a level.</summary>
+    private Task ForEachChunkAsync(
+        long y0, long y1, long x0, long x1, LevelPlan level, CancellationToken cancellationToken, Func<int, long, long, CancellationToken, ValueTask> body)
+    {
+        var origins = new List<(int C, long Y, long X)>();
+        for (int c = 0; c < region.CCount; c++)
+        {
+            for (long y = y0; y < y1; y += level.ChunkY)
+            {
+                for (long x = x0; x < x1; x += level.ChunkX)
                 {
-                    for (long x = 2 * area.X0; x < xEnd; x += above.ChunkX)
-                    {
-                        long cy = y / above.ChunkY, cx = x / above.ChunkX;
-                        string key = ZarrKeys.Chunk(region.Series, levelAbove, region.T, region.C0 + c, region.Z, cy, cx);
-                        int length = await store.TryReadIntoAsync(key, encoded, cancellationToken).ConfigureAwait(false)
-                            ?? throw new InvalidOperationException($"Chunk {key} is missing: the step that writes level {levelAbove} must finish first.");
-                        codec.Decode(encoded.AsSpan(0, length), chunk.AsSpan(0, chunkBytes));
-                        int rows = (int)Math.Min(above.ChunkY, above.SizeY - y);
-                        int columns = (int)Math.Min(above.ChunkX, above.SizeX - x);
-                        long offset = ((y / 2 - area.Y0) * area.Width + (x / 2 - area.X0)) * _sampleSize;
-                        var destination = PlaneOf(pixels, area, c)[(int)offset..];
-                        MeanDownsampler.Downsample(_type, chunk.AsSpan(0, chunkBytes), above.ChunkX, rows, columns, destination, area.Width);
-                    }
+                    origins.Add((c, y, x));
                 }
             }
         }
-        finally
-        {
-            PixelBuffers.Return(encoded);
-            PixelBuffers.Return(chunk);
-        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, store.Concurrency), CancellationToken = cancellationToken };
+        return Parallel.ForEachAsync(origins, options, (o, ct) => body(o.C, o.Y, o.X, ct));
     }
 
     private Span<byte> PlaneOf(byte[] pixels, RegionArea area, int channel)

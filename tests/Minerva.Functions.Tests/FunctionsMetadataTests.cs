@@ -59,7 +59,10 @@ public sealed class FunctionsMetadataTests
     public void HttpTriggers_ThatReachTheOrchestration_HaveADurableClientBinding()
     {
         string[] needClient =
-            ["CreateImport", "CompleteImport", "CancelImport", "GetImportOrchestration", "GetInstanceStatus", "PurgeInstanceHistory", "RaiseInstanceEvent", "OperateInstance"];
+        [
+            "CreateImport", "GetImport", "CompleteImport", "CancelImport", "GetImportOrchestration", "ListImportFilesets",
+            "GetInstanceStatus", "PurgeInstanceHistory", "RaiseInstanceEvent", "OperateInstance",
+        ];
         foreach (var name in needClient)
         {
             var function = Assert.Single(Metadata.Functions, f => f.Name == name);

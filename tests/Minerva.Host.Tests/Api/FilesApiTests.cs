@@ -42,8 +42,8 @@ public sealed class FilesApiTests(LocalServices services) : IAsyncLifetime
         Assert.Equal(("/scans/first image.ome.tif", $"imports/{_import}/scans/first image.ome.tif", Base64Sha(first), 0), Summary(results[0]));
         Assert.Equal(("second.tif", $"imports/{_import}/second.tif", Base64Sha(second), 0), Summary(results[1]));
         Assert.Equal(
-            [new StoredObject($"imports/{_import}/scans/first image.ome.tif", first.Length), new StoredObject($"imports/{_import}/second.tif", second.Length)],
-            await _host.Objects.ListAsync($"imports/{_import}/"));
+            [($"imports/{_import}/scans/first image.ome.tif", (long)first.Length), ($"imports/{_import}/second.tif", second.Length)],
+            (await _host.Objects.ListAsync($"imports/{_import}/")).Select(o => (o.Key, o.Size)));
     }
 
     [Fact]

@@ -32,6 +32,10 @@ internal sealed class RecordingWorkflow : IImportWorkflow
                 [])
             : null);
 
+    /// <summary>No live progress: the handlers then answer the recorded progress.</summary>
+    public Task<(ImportProgress Import, IReadOnlyDictionary<string, double> Filesets)?> GetProgressAsync(string importUuid, CancellationToken ct = default) =>
+        Task.FromResult<(ImportProgress, IReadOnlyDictionary<string, double>)?>(null);
+
     public Task<DurableInstance?> GetInstanceAsync(string instanceId, bool withHistory, CancellationToken ct = default) =>
         Task.FromResult<DurableInstance?>(null);
 

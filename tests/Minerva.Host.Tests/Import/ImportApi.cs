@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.S3.Transfer;
@@ -30,8 +31,11 @@ internal sealed class ImportApi(TestHost host)
         return import.GetProperty("uuid").GetString()!;
     }
 
-    /// <summary>Uploads a local file as <paramref name="name"/> under the import's prefix, with the credentials the API hands out.</summary>
-    public async Task UploadAsync(string importUuid, string path, string name)
+    /// <summary>
+    /// Uploads a local file as <paramref name="name"/> under the import's prefix, with the credentials the API hands
+    /// out; with <paramref name="declareSha256"/>, declares the file's SHA-256 in its metadata as the minerva client does.
+    /// </summary>
+    public async Task UploadAsync(string importUuid, string path, string name, bool declareSha256 = false)
     {
         var credentials = await GetAsync($"/import/{importUuid}/credentials");
         string Field(string field) => credentials.GetProperty(field).GetString()!;
@@ -39,13 +43,20 @@ internal sealed class ImportApi(TestHost host)
             new S3Options { Endpoint = Field("endpoint"), Region = Field("region") },
             new SessionAWSCredentials(Field("access_key_id"), Field("secret_access_key"), Field("session_token")));
         using var transfer = new TransferUtility(s3, new TransferUtilityConfig { MinSizeBeforePartUpload = PartSize });
-        await transfer.UploadAsync(new TransferUtilityUploadRequest
+        var request = new TransferUtilityUploadRequest
         {
             BucketName = Field("bucket"),
             Key = Field("key_prefix") + name,
             FilePath = path,
             PartSize = PartSize,
-        });
+        };
+        if (declareSha256)
+        {
+            await using var file = File.OpenRead(path);
+            request.Metadata.Add("sha256", Convert.ToBase64String(await SHA256.HashDataAsync(file)));
+        }
+
+        await transfer.UploadAsync(request);
     }
 
     public async Task CompleteAsync(string importUuid, string? onConflict = null)

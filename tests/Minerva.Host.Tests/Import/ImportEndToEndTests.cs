@@ -55,14 +55,40 @@ public sealed class ImportEndToEndTests(LocalServices services, ITestOutputHelpe
 
         var orchestration = await api.GetAsync($"/import/{import}/orchestration");
         Assert.Equal("Completed", orchestration.GetProperty("runtimeStatus").GetString());
-        var child = Assert.Single(orchestration.GetProperty("subOrchestrations").EnumerateArray());
-        Assert.Equal("Completed", child.GetProperty("runtimeStatus").GetString());
-        Assert.Equal(child.GetProperty("customStatus").GetProperty("regions_total").GetInt64(), child.GetProperty("customStatus").GetProperty("regions_done").GetInt64());
+        var children = orchestration.GetProperty("subOrchestrations").EnumerateArray().ToList();
+        Assert.Contains(children, c => c.GetProperty("instanceId").GetString() == $"{import}:0");
+        Assert.All(children, c => Assert.Equal("Completed", c.GetProperty("runtimeStatus").GetString()));
+        var progress = (await api.GetAsync($"/import/{import}")).GetProperty("progress");
+        Assert.Equal(progress.GetProperty("regions_total").GetInt64(), progress.GetProperty("regions_done").GetInt64());
         Assert.Equal(image.Spec.SizeC, zarrImage.GetProperty("channels").GetArrayLength());
     }
 
     [Fact]
-    public async Task Import_SameFileTwice_SecondLinksExistingImageWithoutBuilding()
+    public async Task Import_SameFileTwiceWithDeclaredHash_SecondLinksExistingImageWithoutBuilding()
+    {
+        await using var host = await TestHost.StartAsync(services, SmallTiles);
+        var api = new ImportApi(host);
+        var (path, _) = files.PyramidalOmeTiff();
+        string repository = await api.CreateRepositoryAsync("Live");
+        var first = await ImportAsync(api, repository, (path, "sample.ome.tiff"));
+        string second = await api.CreateImportAsync(repository);
+        await api.UploadAsync(second, path, "copy.ome.tiff", declareSha256: true);
+        await api.CompleteAsync(second);
+        await api.WaitUntilFinishedAsync(second, ImportTimeout);
+
+        var firstImage = Assert.Single((await api.FilesetsAsync(first))[0].GetProperty("images").EnumerateArray());
+        var linked = Assert.Single(await api.FilesetsAsync(second));
+        Assert.Equal("Complete", linked.GetProperty("status").GetString());
+        Assert.Equal(firstImage.GetProperty("uuid").GetString(), Assert.Single(linked.GetProperty("images").EnumerateArray()).GetProperty("uuid").GetString());
+
+        // Nothing was built: the file's orchestration ran no region batch, and the import planned no regions.
+        var orchestration = await api.GetAsync($"/import/{second}/orchestration");
+        Assert.Equal([$"{second}:0"], orchestration.GetProperty("subOrchestrations").EnumerateArray().Select(c => c.GetProperty("instanceId").GetString()));
+        Assert.Equal(0, (await api.GetAsync($"/import/{second}")).GetProperty("progress").GetProperty("regions_total").GetInt64());
+    }
+
+    [Fact]
+    public async Task Import_SameFileTwiceUndeclared_SecondLinksExistingImageAndKeepsNoCopy()
     {
         await using var host = await TestHost.StartAsync(services, SmallTiles);
         var api = new ImportApi(host);
@@ -71,15 +97,13 @@ public sealed class ImportEndToEndTests(LocalServices services, ITestOutputHelpe
         var first = await ImportAsync(api, repository, (path, "sample.ome.tiff"));
         var second = await ImportAsync(api, repository, (path, "copy.ome.tiff"));
 
+        // Its hash is known only once it was built (hashing runs beside the build): it is linked, what was built removed.
         var firstImage = Assert.Single((await api.FilesetsAsync(first))[0].GetProperty("images").EnumerateArray());
         var linked = Assert.Single(await api.FilesetsAsync(second));
         Assert.Equal("Complete", linked.GetProperty("status").GetString());
         Assert.Equal(firstImage.GetProperty("uuid").GetString(), Assert.Single(linked.GetProperty("images").EnumerateArray()).GetProperty("uuid").GetString());
-
-        // Nothing was built: no per-file sub-orchestration ran, and the import planned no regions.
-        var orchestration = await api.GetAsync($"/import/{second}/orchestration");
-        Assert.Empty(orchestration.GetProperty("subOrchestrations").EnumerateArray());
-        Assert.Equal(0, (await api.GetAsync($"/import/{second}")).GetProperty("progress").GetProperty("regions_total").GetInt64());
+        var left = await host.Admin.ListObjectsV2Async(new ListObjectsV2Request { BucketName = host.Bucket, Prefix = $"zarr/{second}/" });
+        Assert.Empty(left.S3Objects ?? []);
     }
 
     [Theory]
@@ -224,7 +248,8 @@ public sealed class ImportEndToEndTests(LocalServices services, ITestOutputHelpe
             default:
                 Assert.Equal(oldUuid, image.GetProperty("uuid").GetString());
                 Assert.True(oldResponse.IsSuccessStatusCode);
-                Assert.Empty((await api.GetAsync($"/import/{second}/orchestration")).GetProperty("subOrchestrations").EnumerateArray());
+                var children = (await api.GetAsync($"/import/{second}/orchestration")).GetProperty("subOrchestrations").EnumerateArray();
+                Assert.Equal([$"{second}:0"], children.Select(c => c.GetProperty("instanceId").GetString()));
                 break;
         }
     }

@@ -46,7 +46,12 @@ public sealed class TableRecordStoreTests(LocalServices services) : IAsyncLifeti
         var failed = import with
         {
             Status = ImportStatus.Failed,
-            Progress = new ImportProgress(3, 2, 5_000_000_000, 17),
+            Progress = new ImportProgress(3, 2, 5_000_000_000, 17)
+            {
+                BytesTotal = 80_000_000_000,
+                BytesDone = 1_000_000,
+                Levels = [new LevelProgress(0, 2, 4_000_000_000, 17, 60_000_000_000, 1_000_000), new LevelProgress(3, 5, 1_000_000_000, 0, 20_000_000_000, 0)],
+            },
             Errors = ["a.tif is not a TIFF file.", "b.tif is truncated."],
             Updated = Created.AddMinutes(5),
         };
@@ -55,8 +60,10 @@ public sealed class TableRecordStoreTests(LocalServices services) : IAsyncLifeti
         var read = await _store.GetImportAsync(_owner, import.Uuid);
 
         Assert.NotNull(read);
-        Assert.Equal(failed with { Errors = [] }, read with { Errors = [] });
+        Assert.Equal(failed with { Errors = [], Progress = ImportProgress.None }, read with { Errors = [], Progress = ImportProgress.None });
         Assert.Equal(failed.Errors, read.Errors);
+        Assert.Equal(failed.Progress with { Levels = [] }, read.Progress with { Levels = [] });
+        Assert.Equal(failed.Progress.Levels, read.Progress.Levels);
         Assert.Null(await _store.GetImportAsync("someone-else", import.Uuid));
     }
 

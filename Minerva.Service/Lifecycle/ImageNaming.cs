@@ -1,6 +1,6 @@
 using Minerva.Tiling.Model;
 
-namespace Minerva.Service.Activities;
+namespace Minerva.Service.Lifecycle;
 
 /// <summary>Names of the images a file produces, and the suffix that settles a name conflict by renaming.</summary>
 public static class ImageNaming

@@ -2,7 +2,7 @@ using System.Globalization;
 using Minerva.Service.Records;
 using Minerva.Tiling.Model;
 
-namespace Minerva.Service.Activities;
+namespace Minerva.Service.Lifecycle;
 
 /// <summary>How an image record describes a series: numpy-style dtype names and channel labels/colours.</summary>
 public static class ImageDescriptions

@@ -1,7 +1,7 @@
 using Minerva.Service.Records;
 using Minerva.Service.Storage;
 
-namespace Minerva.Service.Activities;
+namespace Minerva.Service.Lifecycle;
 
 /// <summary>What happens to an uploaded original once its fileset is complete: the repository's raw-storage policy.</summary>
 public sealed class RawStoragePolicy(IRecordStore records, IObjectStore objects)

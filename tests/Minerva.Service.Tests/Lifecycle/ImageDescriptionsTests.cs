@@ -1,7 +1,7 @@
-using Minerva.Service.Activities;
+using Minerva.Service.Lifecycle;
 using Minerva.Tiling.Model;
 
-namespace Minerva.Service.Tests.Orchestration;
+namespace Minerva.Service.Tests.Lifecycle;
 
 public sealed class ImageDescriptionsTests
 {

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the import of a file through the service against `minerva tile` on the same file, in one run.
+# Starts Azurite and the S3 server (Ceph RGW on bluestore, as run.sh does) in a temp dir, then for each case starts
+# N standalone host processes on one fresh task hub (the first serves the API), imports the file as a user does
+# (POST /import, upload with the temporary credentials, PUT complete; bench/service_import.py) and prints the phases,
+# the ratio to `minerva tile` and each worker's peak RSS.
+#   bench/service.sh            all cases: 512 MB default, 3.2 GB default, many regions, 1 vs 2 workers
+#   bench/service.sh quick      the 512 MB default case only
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(dirname "$here")"
+out="$here/out"
+mkdir -p "$out"
+cases=${1:-all}
+
+"$repo/scripts/install.sh"
+# boto3 uploads as a user's script would.
+if ! /usr/bin/python3 -c 'import boto3' 2>/dev/null; then
+  SUDO=""; [[ "$(id -u)" = 0 ]] || SUDO="sudo"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-boto3 >/dev/null
+fi
+echo "Building (Release)..."
+dotnet build -c Release "$repo/Minerva.Host/Minerva.Host.csproj" -nologo -v q -clp:ErrorsOnly
+dotnet build -c Release "$repo/Minerva.Cli/Minerva.Cli.csproj" -nologo -v q -o "$out/minerva-bin" -clp:ErrorsOnly
+minerva="$out/minerva-bin/minerva"
+host="$repo/Minerva.Host/bin/Release/net10.0/Minerva.Host.dll"
+
+run=$(mktemp -d /tmp/minerva-bench.XXXXXX)
+workers=()
+stop_workers() {
+  for pid in "${workers[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${workers[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  workers=()
+}
+cleanup() {
+  stop_workers
+  "$repo/scripts/azurite-stop.sh" "$run/azurite" >/dev/null 2>&1 || true
+  "$repo/scripts/s3-stop.sh" "$run/s3" --purge >/dev/null 2>&1 || true
+  rm -rf "$run"
+}
+trap cleanup EXIT
+
+"$repo/scripts/azurite-start.sh" "$run/azurite" >/dev/null
+S3_OSD_STORE=bluestore S3_BUCKETS=minerva "$repo/scripts/s3-start.sh" "$run/s3" >/dev/null 2>&1
+eval "$(cat "$run/azurite/env")"
+. "$run/s3/env"
+key=bench-key
+hub=0
+
+# start_workers N [Setting=Value ...]: N host processes on a fresh task hub; sets $url (the first one's API).
+start_workers() {
+  local n=$1; shift
+  hub=$((hub + 1))
+  local settings=(--Minerva:TaskHub="bench${hub}x$$" "--Minerva:ApiKeys:$key=bench")
+  for s in "$@"; do settings+=("--$s"); done
+  for i in $(seq "$n"); do
+    local port
+    port=$(/usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+    AzureWebJobsStorage="$AZURE_STORAGE_CONNECTION_STRING" S3__Endpoint="$S3_ENDPOINT" S3__Region="$S3_REGION" \
+      S3__Bucket=minerva S3__AccessKey="$S3_ACCESS_KEY" S3__SecretKey="$S3_SECRET_KEY" S3__StsRoleArn="$S3_STS_ROLE_ARN" \
+      Logging__LogLevel__Default=Warning \
+      dotnet "$host" --urls "http://127.0.0.1:$port" "${settings[@]}" >>"$run/worker$i.log" 2>&1 &
+    workers+=($!)
+    [[ $i = 1 ]] && url="http://127.0.0.1:$port"
+    for _ in $(seq 300); do
+      [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "x-api-key: $key" "http://127.0.0.1:$port/repository")" = 200 ]] && break
+      sleep 0.2
+    done
+  done
+}
+
+# peak_rss: each worker's peak resident memory in MB.
+peak_rss() {
+  for pid in "${workers[@]}"; do awk '/VmHWM/ { printf "%d ", $2 / 1024 }' "/proc/$pid/status"; done
+}
+
+input() {
+  local size=$1 file="$out/c4-$1.ome.tif"
+  [[ -f "$file" ]] || /usr/bin/python3 "$here/generate.py" "$file" 4 "$size"
+  echo "$file"
+}
+
+tile_seconds() {
+  rm -rf "$out/bench.zarr"
+  local t0; t0=$(date +%s.%N)
+  "$minerva" tile "$1" "$out/bench.zarr" >/dev/null 2>&1
+  rm -rf "$out/bench.zarr"
+  awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'
+}
+
+# import_case LABEL FILE N [Setting=Value ...]: prints the import's phases and its ratio to `minerva tile`.
+import_case() {
+  local label=$1 file=$2 n=$3; shift 3
+  start_workers "$n" "$@"
+  cat "$file" >/dev/null
+  local result; result=$(/usr/bin/python3 "$here/service_import.py" "$url" "$key" "$file")
+  local rss; rss=$(peak_rss)
+  stop_workers
+  local complete; complete=$(/usr/bin/python3 -c 'import json,sys; print(json.loads(sys.argv[1])["complete_s"])' "$result")
+  printf '%-34s workers %d  PUT complete -> Complete %7.2f s  peak RSS MB: %s\n' "$label" "$n" "$complete" "$rss"
+  echo "    $result"
+  last=$complete
+}
+
+echo
+small=$(input 8000)
+tile_small=$(tile_seconds "$small")
+echo "minerva tile 4x8000x8000 uint16 (512 MB raw): $tile_small s"
+import_case "512 MB, defaults" "$small" 1
+default_small=$last
+awk -v i="$last" -v t="$tile_small" 'BEGIN { printf "    import / tile = %.2f\n", i / t }'
+[[ $cases = quick ]] && exit 0
+
+many=(Minerva:Tiling:ChunkSize=256 Minerva:Tiling:RegionBytes=1048576)
+import_case "512 MB, 256-px chunks, 1 MiB regions" "$small" 1 "${many[@]}"
+awk -v i="$last" -v d="$default_small" 'BEGIN { printf "    many regions / default import = %.2f\n", i / d }'
+
+import_case "many regions, 1 activity per worker" "$small" 1 "${many[@]}" Minerva:MaxConcurrentActivities=1
+one=$last
+import_case "many regions, 1 activity per worker" "$small" 2 "${many[@]}" Minerva:MaxConcurrentActivities=1
+awk -v one="$one" -v two="$last" 'BEGIN { printf "    2 workers are %.2fx as fast as 1\n", one / two }'
+
+large=$(input 20000)
+tile_large=$(tile_seconds "$large")
+echo "minerva tile 4x20000x20000 uint16 (3.2 GB raw): $tile_large s"
+import_case "3.2 GB, defaults" "$large" 1
+awk -v i="$last" -v t="$tile_large" 'BEGIN { printf "    import / tile = %.2f\n", i / t }'

@@ -1,0 +1,64 @@
+"""Imports one file through the running service the way a user does, and prints the phases with timestamps.
+
+POST /repository, POST /import, upload with the import's temporary S3 credentials (boto3, multipart), PUT complete,
+then polls GET /import/{uuid} and GET /import/{uuid}/orchestration until the import ends. Prints one JSON line:
+upload seconds, seconds from PUT complete to each phase (scanned, each level done, complete) and the totals.
+
+Usage: service_import.py URL API_KEY FILE
+"""
+import json
+import sys
+import time
+import urllib.request
+
+import boto3
+from boto3.s3.transfer import TransferConfig
+from botocore.config import Config
+
+
+def call(url, key, method, path, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url + path, data=data, method=method,
+                                     headers={"x-api-key": key, "content-type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        text = response.read()
+        return json.loads(text) if text else None
+
+
+def main():
+    url, key, path = sys.argv[1], sys.argv[2], sys.argv[3]
+    name = path.rsplit("/", 1)[-1]
+    repository = call(url, key, "POST", "/repository", {"name": f"bench {time.time()}", "raw_storage": "Live"})
+    imp = call(url, key, "POST", "/import", {"name": name, "repository_uuid": repository["uuid"]})
+    uuid = imp["uuid"]
+    c = call(url, key, "GET", f"/import/{uuid}/credentials")
+    s3 = boto3.client("s3", endpoint_url=c["endpoint"], region_name=c["region"],
+                      aws_access_key_id=c["access_key_id"], aws_secret_access_key=c["secret_access_key"],
+                      aws_session_token=c["session_token"], config=Config(s3={"addressing_style": "path"}))
+    t = time.monotonic()
+    s3.upload_file(path, c["bucket"], c["key_prefix"] + name,
+                   Config=TransferConfig(multipart_chunksize=64 << 20, max_concurrency=4))
+    upload = time.monotonic() - t
+
+    t0 = time.monotonic()
+    call(url, key, "PUT", f"/import/{uuid}", {"complete": True})
+    phases = {}
+    status = None
+    while status not in ("Complete", "Failed", "Cancelled", "Expired"):
+        time.sleep(0.1)
+        now = time.monotonic() - t0
+        record = call(url, key, "GET", f"/import/{uuid}")
+        status = record["status"]
+        progress = record["progress"]
+        if progress.get("files_total") and "scanned" not in phases:
+            phases["scanned"] = round(now, 2)
+        for level in progress.get("levels", []):
+            if level["regions_done"] == level["regions_total"]:
+                phases.setdefault(f"level {level['level']}", round(now, 2))
+    total = time.monotonic() - t0
+    print(json.dumps({"import": uuid, "status": status, "errors": record["errors"], "upload_s": round(upload, 2),
+                      "complete_s": round(total, 2), "phases": phases}))
+
+
+if __name__ == "__main__":
+    main()
