@@ -4,7 +4,8 @@ using DurableTask.Core.History;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
-using Newtonsoft.Json;
+using System.Runtime.CompilerServices;
+using Newtonsoft.Json.Linq;
 using CorePurgeFilter = DurableTask.Core.PurgeInstanceFilter;
 using CoreQuery = DurableTask.Core.Query.OrchestrationQuery;
 using CoreStatus = DurableTask.Core.OrchestrationStatus;
@@ -58,7 +59,9 @@ internal sealed class AzureStorageDurableClient(AzureStorageOrchestrationService
     public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false);
-        return states is { Count: > 0 } ? ToMetadata(states[0], getInputsAndOutputs) : null;
+
+        // Azure Storage answers an unknown (or purged) instance with a state that names no instance.
+        return states is [{ OrchestrationInstance: not null } state, ..] ? ToMetadata(state, getInputsAndOutputs) : null;
     }
 
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>
@@ -81,9 +84,14 @@ internal sealed class AzureStorageDurableClient(AzureStorageOrchestrationService
 
     public override async Task<IList<HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellation = default)
     {
+        // Azure Storage writes the events without type names; each one's EventType says which class it is.
         string json = await service.GetOrchestrationHistoryAsync(instanceId, executionId: null);
-        return JsonConvert.DeserializeObject<List<HistoryEvent>>(json, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Objects }) ?? [];
+        return [.. JArray.Parse(json).Select(e => (HistoryEvent)e.ToObject(HistoryEventClasses[(EventType)e.Value<int>(nameof(HistoryEvent.EventType))])!)];
     }
+
+    private static readonly Dictionary<EventType, Type> HistoryEventClasses = typeof(HistoryEvent).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(HistoryEvent)) && !t.IsAbstract && t.Namespace == typeof(HistoryEvent).Namespace)
+        .ToDictionary(t => ((HistoryEvent)RuntimeHelpers.GetUninitializedObject(t)).EventType);
 
     public override async Task<Microsoft.DurableTask.Client.PurgeResult> PurgeInstanceAsync(
         string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)

@@ -96,9 +96,9 @@ public abstract partial class ApiConformanceTests
         Assert.DoesNotContain("OrchestratorStarted", types);
         Assert.DoesNotContain("TaskScheduled", types);
         Assert.Contains(events, e => e.GetProperty("EventType").GetString() == "EventRaised" && e.GetProperty("Name").GetString() == "UploadComplete");
-        var inspect = Assert.Single(events, e => e.GetProperty("EventType").GetString() == "TaskCompleted" && e.GetProperty("FunctionName").GetString() == "InspectFileActivity");
-        Assert.True(inspect.TryGetProperty("ScheduledTime", out _));
-        Assert.False(inspect.TryGetProperty("Result", out _));
+        var listed = Assert.Single(events, e => e.GetProperty("EventType").GetString() == "TaskCompleted" && e.GetProperty("FunctionName").GetString() == "ListUploadsActivity");
+        Assert.True(listed.TryGetProperty("ScheduledTime", out _));
+        Assert.False(listed.TryGetProperty("Result", out _));
         var child = Assert.Single(events, e => e.GetProperty("EventType").GetString() == "SubOrchestrationInstanceCompleted");
         Assert.Equal(("FilesetOrchestrator", $"{run.Import}:0"), (child.GetProperty("FunctionName").GetString(), child.GetProperty("InstanceId").GetString()));
         var completed = withOutput.EnumerateArray().Last();
