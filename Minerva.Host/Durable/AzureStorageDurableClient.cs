@@ -1,10 +1,10 @@
+using System.Runtime.CompilerServices;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
-using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 using CorePurgeFilter = DurableTask.Core.PurgeInstanceFilter;
 using CoreQuery = DurableTask.Core.Query.OrchestrationQuery;
