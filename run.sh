@@ -5,9 +5,14 @@
 # API answers, and stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
 #   MINERVA_PORT     API port (default 7071)
 #   MINERVA_API_KEY  the local user's key (default minerva-local-key)
+#
+# ./run.sh --services-only: only the services of local.settings.json, for the Functions app under
+# `func start` (scripts/functions-services.sh; data under MINERVA_DATA/functions), and the minerva client.
+#   MINERVA_LOCAL_SETTINGS  another settings file (default ./local.settings.json)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
+case "${1:-}" in "" | --services-only) ;; *) echo "usage: $0 [--services-only]" >&2; exit 2 ;; esac
 DATA=${MINERVA_DATA:-$ROOT/.minerva}
 PORT=${MINERVA_PORT:-7071}
 KEY=${MINERVA_API_KEY:-minerva-local-key}
@@ -15,6 +20,11 @@ mkdir -p "$DATA"; DATA=$(cd "$DATA" && pwd)
 log() { echo "run.sh: $*" >&2; }
 
 scripts/install.sh
+if [ "${1:-}" = --services-only ]; then
+  log "building the minerva client"
+  dotnet build Minerva.Cli -c Release -nologo -v q -clp:ErrorsOnly
+  exec scripts/functions-services.sh "${MINERVA_LOCAL_SETTINGS:-$ROOT/local.settings.json}" "$DATA/functions"
+fi
 log "building"
 dotnet build Minerva.Host -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build Minerva.Cli -c Release -nologo -v q -clp:ErrorsOnly   # the client of the README walkthrough

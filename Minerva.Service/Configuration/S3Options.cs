@@ -17,6 +17,12 @@ public sealed class S3Options
     public string SecretKey { get; set; } = "";
 
     /// <summary>
+    /// Where STS AssumeRole is sent. Empty: <see cref="Endpoint"/>, where MinIO and Ceph RGW serve it; AWS serves it
+    /// apart (https://sts.{region}.amazonaws.com).
+    /// </summary>
+    public string StsEndpoint { get; set; } = "";
+
+    /// <summary>
     /// The role upload credentials are issued for (STS AssumeRole with a session policy): required by AWS and Ceph RGW.
     /// Empty: AssumeRole is sent without a RoleArn, as MinIO expects (its temporary credentials take the calling user's
     /// own policy, narrowed by the session policy).

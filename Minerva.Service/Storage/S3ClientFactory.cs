@@ -24,11 +24,11 @@ public static class S3ClientFactory
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         });
 
-    /// <summary>An STS client on the same endpoint, signed with the service's own keys.</summary>
+    /// <summary>An STS client on the STS endpoint (the S3 endpoint unless set apart), signed with the service's own keys.</summary>
     public static IAmazonSecurityTokenService CreateSts(S3Options options) =>
         new AmazonSecurityTokenServiceClient(ServiceCredentials(options), new AmazonSecurityTokenServiceConfig
         {
-            ServiceURL = options.Endpoint,
+            ServiceURL = options.StsEndpoint.Length > 0 ? options.StsEndpoint : options.Endpoint,
             AuthenticationRegion = options.Region,
         });
 

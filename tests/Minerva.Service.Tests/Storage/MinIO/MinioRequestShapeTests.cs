@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Minerva.Service.Configuration;
 using Minerva.Service.Storage;
 
@@ -54,6 +53,21 @@ public sealed class MinioRequestShapeTests
     }
 
     [Fact]
+    public async Task CreateUploadCredentialsAsync_StsEndpointApart_SendsAssumeRoleThere()
+    {
+        await using var sts = await RecordedEndpoint.StartAsync(_ => new RecordedResponse(200, RecordedEndpoint.Recorded("assume-role.response.xml")));
+        var options = Options(sts, archiveStorageClass: "GLACIER", roleArn: "arn:aws:iam::123456789012:role/minerva-uploader");
+        options.StsEndpoint = sts.Url;
+        options.Endpoint = "http://127.0.0.1:9"; // the S3 endpoint, which AWS does not serve STS on
+        var store = new S3ObjectStore(S3ClientFactory.Create(options), S3ClientFactory.CreateSts(options), Microsoft.Extensions.Options.Options.Create(options));
+
+        var credentials = await store.CreateUploadCredentialsAsync("imports/x/", TimeSpan.FromHours(12));
+
+        Assert.Equal("AssumeRole", Assert.Single(sts.Requests).Form()["Action"]);
+        Assert.Equal("http://127.0.0.1:9", credentials.Endpoint);
+    }
+
+    [Fact]
     public async Task ArchiveAsync_GlacierOnMinio_AddressesPathStyleAndFailsNamingTheSetting()
     {
         await using var minio = await RecordedEndpoint.StartAsync(request => request.Method == "HEAD"
@@ -74,7 +88,12 @@ public sealed class MinioRequestShapeTests
 
     private static S3ObjectStore Store(RecordedEndpoint endpoint, string archiveStorageClass, string roleArn = "")
     {
-        var options = new S3Options
+        var options = Options(endpoint, archiveStorageClass, roleArn);
+        return new S3ObjectStore(S3ClientFactory.Create(options), S3ClientFactory.CreateSts(options), Microsoft.Extensions.Options.Options.Create(options));
+    }
+
+    private static S3Options Options(RecordedEndpoint endpoint, string archiveStorageClass, string roleArn = "") =>
+        new()
         {
             Endpoint = endpoint.Url,
             Region = "us-east-1",
@@ -84,6 +103,4 @@ public sealed class MinioRequestShapeTests
             StsRoleArn = roleArn,
             ArchiveStorageClass = archiveStorageClass,
         };
-        return new S3ObjectStore(S3ClientFactory.Create(options), S3ClientFactory.CreateSts(options), Options.Create(options));
-    }
 }
