@@ -1,14 +1,15 @@
 using System.Net;
 using Minerva.Testing.Conformance;
 using Minerva.Testing.Services;
+using Xunit.Abstractions;
 
 namespace Minerva.Host.Tests.Api;
 
 /// <summary>The API table against the standalone host over HTTP (<see cref="StandaloneApiHost"/>), and what only it serves.</summary>
 [Collection(LocalServices.Collection)]
 [Trait("Category", "EndToEnd")]
-public sealed class StandaloneHostConformanceTests(LocalServices services, ApiHostFixture fixture)
-    : ApiConformanceTests(services, fixture), IClassFixture<ApiHostFixture>
+public sealed class StandaloneHostConformanceTests(LocalServices services, ApiHostFixture fixture, ITestOutputHelper output)
+    : ApiConformanceTests(services, fixture, output), IClassFixture<ApiHostFixture>
 {
     /// <summary>Nothing else serves the Durable extension's own path here, so the standalone host answers it too (the Functions host keeps it).</summary>
     [Fact]

@@ -10,10 +10,7 @@ public abstract partial class ApiConformanceTests
     [Fact]
     public async Task SendEvent_UploadComplete_CompletesTheUploadAsPutDoes()
     {
-        var created = await CreateImportAsync(Alice);
-        var uuid = created.GetProperty("uuid").GetString()!;
-        var statusQuery = Link(created, "statusQueryGetUri");
-        await WhenRunningAsync(Alice, statusQuery);
+        var (created, uuid, statusQuery) = await RunningImportAsync(Alice);
         var sendEvent = Link(created, "sendEventPostUri");
 
         (await Alice.SendAsync(HttpMethod.Post, sendEvent.Replace("{eventName}", "Approve", StringComparison.Ordinal), Json("{}"))).ExpectError(HttpStatusCode.BadRequest, "unknown_event");
@@ -34,10 +31,7 @@ public abstract partial class ApiConformanceTests
     [Fact]
     public async Task PurgeHistory_FinishedImport_RemovesTheHistoryButNotTheImport()
     {
-        var created = await CreateImportAsync(Alice);
-        var uuid = created.GetProperty("uuid").GetString()!;
-        var statusQuery = Link(created, "statusQueryGetUri");
-        await WhenRunningAsync(Alice, statusQuery);
+        var (created, uuid, statusQuery) = await RunningImportAsync(Alice);
         (await Alice.PutJsonAsync($"/import/{uuid}", new { complete = true })).Expect(HttpStatusCode.Accepted);
         (await CompletedImport.FollowAsync(Alice, statusQuery)).Final.Expect(HttpStatusCode.OK);
         (await Bob.DeleteAsync(Link(created, "purgeHistoryDeleteUri"))).ExpectError(HttpStatusCode.NotFound, "not_found");
@@ -53,10 +47,7 @@ public abstract partial class ApiConformanceTests
     [Fact]
     public async Task Terminate_RunningImport_CancelsItAsDeleteDoes()
     {
-        var created = await CreateImportAsync(Alice);
-        var uuid = created.GetProperty("uuid").GetString()!;
-        var statusQuery = Link(created, "statusQueryGetUri");
-        await WhenRunningAsync(Alice, statusQuery);
+        var (created, uuid, statusQuery) = await RunningImportAsync(Alice);
         var terminate = Link(created, "terminatePostUri").Replace("{text}", "changed%20my%20mind", StringComparison.Ordinal);
 
         var cancelled = (await Alice.SendAsync(HttpMethod.Post, terminate)).Expect(HttpStatusCode.Accepted);
@@ -74,9 +65,7 @@ public abstract partial class ApiConformanceTests
     [InlineData("resumePostUri")]
     public async Task Operation_NotInAnImportsLife_Is422AndChangesNothing(string link)
     {
-        var created = await CreateImportAsync(Alice);
-        var statusQuery = Link(created, "statusQueryGetUri");
-        await WhenRunningAsync(Alice, statusQuery);
+        var (created, _, statusQuery) = await RunningImportAsync(Alice);
 
         (await Alice.SendAsync(HttpMethod.Post, Link(created, link).Replace("{text}", "x", StringComparison.Ordinal))).ExpectError(HttpStatusCode.UnprocessableEntity, "unsupported_operation");
 

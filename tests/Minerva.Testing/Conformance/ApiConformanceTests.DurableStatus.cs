@@ -64,6 +64,7 @@ public abstract partial class ApiConformanceTests
     public async Task StatusQuery_CompletedImport_Is200WithOutputAndCustomStatusInTheApisSpelling()
     {
         var run = await CompletedImportAsync();
+        Output.WriteLine($"{run.FinalStatus.Request} → {(int)run.FinalStatus.Status}\n{run.FinalStatus.Text}");
 
         Assert.Equal(HttpStatusCode.OK, run.Polls[^1]);
         Assert.All(run.Polls.SkipLast(1), status => Assert.Equal(HttpStatusCode.Accepted, status));

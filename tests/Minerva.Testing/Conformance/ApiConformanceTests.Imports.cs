@@ -75,9 +75,7 @@ public abstract partial class ApiConformanceTests
     [Fact]
     public async Task DeleteImport_AwaitingUpload_CancelsItAndTerminatesItsOrchestration()
     {
-        var created = await CreateImportAsync(Alice);
-        var import = created.GetProperty("uuid").GetString()!;
-        await WhenRunningAsync(Alice, Link(created, "statusQueryGetUri"));
+        var (created, import, _) = await RunningImportAsync(Alice);
         (await Bob.DeleteAsync($"/import/{import}")).ExpectError(HttpStatusCode.NotFound, "not_found");
 
         var cancelled = (await Alice.DeleteAsync($"/import/{import}")).Expect(HttpStatusCode.Accepted);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Minerva.Testing.Services;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Minerva.Testing.Conformance;
 
@@ -12,7 +13,7 @@ namespace Minerva.Testing.Conformance;
 /// Minerva.Host.Tests, FunctionsAppConformanceTests in Minerva.Functions.Tests); every test here passes on both, so
 /// the two hosts answer alike. One host per class (<see cref="ApiHostFixture"/>).
 /// </summary>
-public abstract partial class ApiConformanceTests(LocalServices services, ApiHostFixture fixture) : IAsyncLifetime
+public abstract partial class ApiConformanceTests(LocalServices services, ApiHostFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>Durable's status query fields, in its order.</summary>
     protected static readonly string[] StatusFields = ["name", "instanceId", "runtimeStatus", "input", "customStatus", "output", "createdTime", "lastUpdatedTime"];
@@ -32,6 +33,8 @@ public abstract partial class ApiConformanceTests(LocalServices services, ApiHos
     protected ApiUser Anonymous { get; private set; } = null!;
 
     protected Uri BaseAddress => _host.BaseAddress;
+
+    protected ITestOutputHelper Output => output;
 
     public async Task InitializeAsync()
     {
@@ -64,6 +67,15 @@ public abstract partial class ApiConformanceTests(LocalServices services, ApiHos
     {
         var repository = await CreateRepositoryAsync(user);
         return (await user.PostJsonAsync("/import", new { name = "import", repository_uuid = repository })).Expect(HttpStatusCode.Created).Json;
+    }
+
+    /// <summary>A new import of the user's whose orchestration runs, waiting for its upload: POST /import's answer, its uuid and status query.</summary>
+    protected static async Task<(JsonElement Created, string Uuid, string StatusQuery)> RunningImportAsync(ApiUser user)
+    {
+        var created = await CreateImportAsync(user);
+        var statusQuery = Link(created, "statusQueryGetUri");
+        await WhenRunningAsync(user, statusQuery);
+        return (created, created.GetProperty("uuid").GetString()!, statusQuery);
     }
 
     /// <summary>The status query once the orchestration runs (right after POST /import it may still be Pending, also a 202).</summary>
