@@ -38,7 +38,19 @@ internal enum ImportStatus
 
 internal sealed record Repository(string Uuid, string Name, RawStorage RawStorage);
 
-internal sealed record ImportProgress(int FilesTotal, int FilesDone, long RegionsTotal, long RegionsDone, double Percent);
+internal sealed record ImportProgress(
+    int FilesTotal,
+    int FilesDone,
+    long RegionsTotal,
+    long RegionsDone,
+    double Percent,
+    long BytesTotal = 0,
+    long BytesDone = 0,
+    double? SecondsLeft = null,
+    IReadOnlyList<LevelProgress>? Levels = null);
+
+/// <summary>Regions and raw pixel bytes built of those planned for levels [FirstLevel, LastLevel].</summary>
+internal sealed record LevelProgress(int FirstLevel, int LastLevel, long RegionsTotal, long RegionsDone, long BytesTotal, long BytesDone);
 
 internal sealed record Import(
     string Uuid,
