@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<S3ObjectStore>());
         services.AddHostedService<StorageInitializer>();
 
+        services.AddSingleton<Lifecycle.ImportRepair>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<RepositoryHandlers>();
         services.AddSingleton<ImportHandlers>();

@@ -29,6 +29,7 @@ public static class DurableHostExtensions
         services.AddSingleton(sp => CreateService(
             sp.GetRequiredService<IOptions<DurableHostOptions>>().Value, sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<DurableEngine>();
+        services.AddHostedService<ImportWatchdog>();
         services.AddSingleton<DurableTaskClient, AzureStorageDurableClient>();
         services.AddImportWorkflow(builder.Configuration);
         return builder;

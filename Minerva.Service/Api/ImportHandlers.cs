@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Minerva.Service.Api.Models;
+using Minerva.Service.Lifecycle;
 using Minerva.Service.Orchestration;
 using Minerva.Service.Records;
 using Minerva.Service.Storage;
@@ -10,7 +11,7 @@ namespace Minerva.Service.Api;
 /// POST /import, GET /import/{uuid}, PUT /import/{uuid}, and what an import exposes: credentials, filesets, orchestration.
 /// The workflow is a per-call argument: the Functions app gets its DurableTaskClient from a per-invocation binding.
 /// </summary>
-public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, TimeProvider clock)
+public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, ImportRepair repair, TimeProvider clock)
 {
     /// <summary>The longest session Ceph RGW and AWS grant through AssumeRole with the project's role (12 h).</summary>
     private static readonly TimeSpan CredentialLifetime = TimeSpan.FromHours(12);
@@ -31,7 +32,7 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         var import = new ImportRecord(
             Guid.NewGuid().ToString(), owner, repositoryId.ToString(), name, ImportStatus.AwaitingUpload, ImportProgress.None, [], now, now);
         await records.PutImportAsync(import, ct);
-        await workflow.StartAsync(import, ct);
+        await workflow.StartAsync(import, ct: ct);
         return ApiResults.Json(ImportResponse.From(import), StatusCodes.Status201Created, $"/import/{import.Uuid}");
     }
 
@@ -75,7 +76,8 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         var onConflict = body.OnConflict is null ? OnConflict.Ignore : ApiRequests.Enum<OnConflict>(body.OnConflict, "on_conflict");
         var import = await records.RequireImportAsync(owner, uuid, ct);
         import.RequireAwaitingUpload("the upload can be completed");
-        await workflow.CompleteUploadAsync(import.Uuid, onConflict, ct);
+        await records.PutImportAsync(import with { OnConflict = onConflict }, ct);
+        await repair.CompleteUploadAsync(import, onConflict, workflow, ct);
         return ApiResults.Json(ImportResponse.From(import), StatusCodes.Status202Accepted, $"/import/{import.Uuid}");
     }
 
