@@ -26,16 +26,24 @@ public sealed class ImageHandlers(ApiKeys keys, IRecordStore records, IObjectSto
     /// <summary>
     /// The object at {location}/{path} (also for the image's signed link), honouring a single "bytes=a-b" or "bytes=a-"
     /// range (206), If-None-Match (304) and HEAD. An absent object is a 404, which zarr readers take as a missing
-    /// (fill-value) chunk.
+    /// (fill-value) chunk; an absent .zattrs is the empty attributes.
     /// </summary>
     internal async Task<IResult> ZarrObjectAsync(HttpRequest request, ImageRecord image, string? path, CancellationToken ct)
     {
         var relative = ZarrPath(path);
         var (from, to) = RequestedRange(request.GetTypedHeaders());
         var key = image.Location.TrimEnd('/') + "/" + relative;
-        var content = await objects.GetAsync(key, from, to, ct)
-            ?? throw new ApiException(StatusCodes.Status404NotFound, "not_found", $"Image {image.Uuid} has no object '{relative}'.");
-        return new ObjectStreamResult(content, from, ContentType(relative));
+        var content = await objects.GetAsync(key, from, to, ct);
+        if (content is null && Path.GetFileName(relative) == ".zattrs")
+        {
+            // Zarr v2 attributes are optional and absent ones are {}: answering so spares readers that ask every
+            // array for its .zattrs (zarrita in viv and vizarr) a 404, which browsers log as an error.
+            return Results.Text("{}", "application/json");
+        }
+
+        return content is null
+            ? throw new ApiException(StatusCodes.Status404NotFound, "not_found", $"Image {image.Uuid} has no object '{relative}'.")
+            : new ObjectStreamResult(content, from, ContentType(relative));
     }
 
     /// <summary>The path below the zarr root; empty, "." and ".." segments are refused so no key outside it can be named.</summary>
