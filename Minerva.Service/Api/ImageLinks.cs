@@ -90,7 +90,7 @@ public sealed class ImageLinks(IOptionsMonitor<LinkOptions> options, IOptionsMon
 
     private string Signature(string imageUuid, string owner, long expires)
     {
-        var message = Encoding.UTF8.GetBytes($"{imageUuid}\n{owner}\n{expires.ToString(CultureInfo.InvariantCulture)}");
+        var message = Encoding.UTF8.GetBytes($"image\n{imageUuid}\n{owner}\n{expires.ToString(CultureInfo.InvariantCulture)}");
         return Base64Url.EncodeToString(HMACSHA256.HashData(Key(), message).AsSpan(0, SignatureBytes));
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Minerva.Host.Tests.Import;
 using Minerva.Testing.Services;
@@ -12,9 +11,6 @@ namespace Minerva.Host.Tests.Viewer;
 /// </summary>
 public sealed class ImportedViewerImages(LocalServices services) : IAsyncLifetime
 {
-    /// <summary>Debian's Python has numpy, tifffile, zarr and fsspec; a pyenv python3 on PATH may not.</summary>
-    public const string Python = "/usr/bin/python3";
-
     public static readonly string[] Files = ["three-channel.ome.tif", "five-d.ome.tif", "thirteen.ome.tif"];
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("minerva-viewer-");
@@ -33,7 +29,7 @@ public sealed class ImportedViewerImages(LocalServices services) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         _host = await TestHost.StartAsync(services, ("Minerva:Tiling:ChunkSize", "128"), ("Minerva:Tiling:RegionBytes", "1048576"));
-        Features = JsonDocument.Parse(await RunAsync(Python, Script("viewer_images.py"), WorkDirectory)).RootElement.Clone();
+        Features = JsonDocument.Parse(await RunAsync(ZarrCheck.Python, Script("viewer_images.py"), WorkDirectory)).RootElement.Clone();
 
         var api = new ImportApi(Host);
         string import = await api.CreateImportAsync(await api.CreateRepositoryAsync());
@@ -68,17 +64,8 @@ public sealed class ImportedViewerImages(LocalServices services) : IAsyncLifetim
     /// <summary>Runs a program to its end and answers its standard output; a non-zero exit fails the test with both outputs.</summary>
     public static async Task<string> RunAsync(string program, params string[] arguments)
     {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot.Path };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{Path.GetFileName(arguments[0])} exited {process.ExitCode}: {await output}{await errors}");
-        return await output;
+        var (exitCode, output, errors) = await ProgramRun.RunAsync(program, arguments, RepositoryRoot.Path);
+        Assert.True(exitCode == 0, $"{Path.GetFileName(arguments[0])} exited {exitCode}: {output}{errors}");
+        return output;
     }
 }

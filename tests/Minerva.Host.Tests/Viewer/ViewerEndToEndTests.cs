@@ -98,7 +98,7 @@ public sealed class ViewerEndToEndTests(ImportedViewerImages imported, ITestOutp
         Assert.True(await ZarrCheck.DownloadAsync(imported.Host.Admin, imported.Host.Bucket, location + "/", stored) > 0);
 
         var report = await ImportedViewerImages.RunAsync(
-            ImportedViewerImages.Python, ImportedViewerImages.Script("zarr_url_matches.py"), image.GetProperty("zarr_url").GetString()!, stored);
+            ZarrCheck.Python, ImportedViewerImages.Script("zarr_url_matches.py"), image.GetProperty("zarr_url").GetString()!, stored);
 
         output.WriteLine(report);
         Assert.Contains("level 0", report);
