@@ -47,6 +47,7 @@ public sealed class ImageLinks(IOptionsMonitor<LinkOptions> options, IOptionsMon
         return configured.Length > 0 ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 
+    /// <summary>The token of a link to the owner's image, open until <paramref name="expires"/> (whole seconds).</summary>
     public string Token(string imageUuid, string owner, DateTimeOffset expires)
     {
         var seconds = expires.ToUnixTimeSeconds();
@@ -59,15 +60,20 @@ public sealed class ImageLinks(IOptionsMonitor<LinkOptions> options, IOptionsMon
         var parts = token.Split('.');
         if (parts.Length != 3
             || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || !Base64Url.IsValid(parts[1])
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(parts[2]), Encoding.ASCII.GetBytes(Signature(imageUuid, Owner(parts[1]), seconds))))
+            || !Base64Url.IsValid(parts[1]))
         {
-            throw new ApiException(StatusCodes.Status403Forbidden, "invalid_link", "This link is not a valid image link of this service: it was altered or cut short.");
+            throw InvalidLink();
+        }
+
+        var owner = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]));
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(parts[2]), Encoding.ASCII.GetBytes(Signature(imageUuid, owner, seconds))))
+        {
+            throw InvalidLink();
         }
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, MaxUnixSeconds));
         return expires > clock.GetUtcNow()
-            ? new ImageLink(imageUuid, Owner(parts[1]), expires)
+            ? new ImageLink(imageUuid, owner, expires)
             : throw new ApiException(
                 StatusCodes.Status403Forbidden,
                 "link_expired",
@@ -86,7 +92,8 @@ public sealed class ImageLinks(IOptionsMonitor<LinkOptions> options, IOptionsMon
         return new DateTimeOffset((expires.UtcTicks + step.Ticks - 1) / step.Ticks * step.Ticks, TimeSpan.Zero);
     }
 
-    private static string Owner(string encoded) => Encoding.UTF8.GetString(Base64Url.DecodeFromChars(encoded));
+    private static ApiException InvalidLink() =>
+        new(StatusCodes.Status403Forbidden, "invalid_link", "This link is not a valid image link of this service: it was altered or cut short.");
 
     private string Signature(string imageUuid, string owner, long expires)
     {

@@ -82,7 +82,8 @@ public sealed class ViewerEndToEndTests(ImportedViewerImages imported, ITestOutp
     {
         foreach (var page in (await BrowserRunAsync()).GetProperty("pages").EnumerateArray())
         {
-            Assert.Empty(page.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+            var errors = page.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
+            Assert.True(errors.Count == 0, $"{page.GetProperty("name")}: {string.Join("\n", errors)}");
             Assert.EndsWith(".ome.tif — Minerva", page.GetProperty("title").GetString());
         }
     }
