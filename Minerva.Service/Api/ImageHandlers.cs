@@ -33,7 +33,7 @@ public sealed class ImageHandlers(ApiKeys keys, IRecordStore records, IObjectSto
         var relative = ZarrPath(path);
         var (from, to) = RequestedRange(request.GetTypedHeaders());
         var key = image.Location.TrimEnd('/') + "/" + relative;
-        var content = await objects.GetAsync(key, from, to, ct);
+        var content = await objects.GetAsync(key, from, to, ct: ct);
         if (content is null && Path.GetFileName(relative) == ".zattrs")
         {
             // Zarr v2 attributes are optional and absent ones are {}: answering so spares readers that ask every
