@@ -77,7 +77,17 @@ internal sealed record UploadCredentials(
     string Region,
     string Endpoint);
 
-internal sealed record Image(string Uuid, string Name, string Location, int Levels, IReadOnlyList<long> Shape, string Dtype, string Sha256);
+/// <summary>An imported image; its signed links open it without the API key (null from a service without them).</summary>
+internal sealed record Image(
+    string Uuid,
+    string Name,
+    string Location,
+    int Levels,
+    IReadOnlyList<long> Shape,
+    string Dtype,
+    string Sha256,
+    string? ZarrUrl,
+    string? ViewerUrl);
 
 internal sealed record Fileset(
     string Uuid,

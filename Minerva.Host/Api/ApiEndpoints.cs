@@ -28,6 +28,7 @@ public static class ApiEndpoints
 
         app.MapGet(ApiRoutes.Image, (ImageHandlers h, HttpRequest r, string uuid, CancellationToken ct) => h.GetAsync(r, uuid, ct));
         app.MapGet(ApiRoutes.ImageZarr, (ImageHandlers h, HttpRequest r, string uuid, string? path, CancellationToken ct) => h.ZarrAsync(r, uuid, path, ct));
+        app.MapSharedImages();
 
         app.MapFallback((HttpRequest r) => ApiResults.Error(
             StatusCodes.Status404NotFound, "no_route", $"{r.Method} {r.Path} is not a route of this API."));

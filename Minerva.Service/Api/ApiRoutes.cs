@@ -17,4 +17,9 @@ public static class ApiRoutes
     public const string CheckImages = "import/check-images";
     public const string Image = "image/{uuid}";
     public const string ImageZarr = "image/{uuid}/zarr/{*path}";
+
+    // An image's signed links (no API key; see ImageLinks) and the viewer page's static assets.
+    public const string SharedZarr = ImageLinks.Prefix + "/{uuid}/{token}/zarr/{*path}";
+    public const string SharedViewer = ImageLinks.Prefix + "/{uuid}/{token}/view";
+    public const string ViewerAssets = ViewerPage.AssetsPrefix + "/{*path}";
 }

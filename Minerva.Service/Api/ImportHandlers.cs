@@ -11,7 +11,7 @@ namespace Minerva.Service.Api;
 /// POST /import, GET /import/{uuid}, PUT /import/{uuid}, and what an import exposes: credentials, filesets, orchestration.
 /// The workflow is a per-call argument: the Functions app gets its DurableTaskClient from a per-invocation binding.
 /// </summary>
-public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, ImportRepair repair, TimeProvider clock)
+public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, ImportRepair repair, TimeProvider clock, ImageLinks links)
 {
     /// <summary>The longest session Ceph RGW and AWS grant through AssumeRole with the project's role (12 h).</summary>
     private static readonly TimeSpan CredentialLifetime = TimeSpan.FromHours(12);
@@ -105,7 +105,7 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         foreach (var fileset in filesets.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             var images = await Task.WhenAll(fileset.ImageUuids.Select(id => records.GetImageAsync(owner, id, ct)));
-            answer.Add(FilesetResponse.From(fileset, images.OfType<ImageRecord>()));
+            answer.Add(FilesetResponse.From(fileset, images.OfType<ImageRecord>(), image => links.UrlsFor(request, image)));
         }
 
         return ApiResults.Json(answer);

@@ -26,6 +26,11 @@ public sealed class FunctionsMetadataTests
         { "POST", ApiRoutes.CheckImages },
         { "GET", ApiRoutes.Image },
         { "GET", ApiRoutes.ImageZarr },
+        { "GET", ApiRoutes.SharedZarr },
+        { "HEAD", ApiRoutes.SharedZarr },
+        { "OPTIONS", ApiRoutes.SharedZarr },
+        { "GET", ApiRoutes.SharedViewer },
+        { "GET", ApiRoutes.ViewerAssets },
     };
 
     [Theory]
