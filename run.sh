@@ -53,7 +53,9 @@ export ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1
 # of the orchestrations and region activities (they listen on a free loopback port nobody needs to know).
 for i in $(seq "$WORKERS"); do
   if [ "$i" = 1 ]; then urls="http://127.0.0.1:$PORT" hostlog="$DATA/host.log"; else urls="http://127.0.0.1:0" hostlog="$DATA/worker$i.log"; fi
-  env "Minerva__ApiKeys__$KEY=local" dotnet Minerva.Host/bin/Release/net10.0/Minerva.Host.dll --urls "$urls" >>"$hostlog" 2>&1 &
+  # A stable worker name per slot: a worker started again takes its partitions back at once.
+  env "Minerva__ApiKeys__$KEY=local" "Minerva__WorkerId=$(hostname)-worker$i" \
+    dotnet Minerva.Host/bin/Release/net10.0/Minerva.Host.dll --urls "$urls" >>"$hostlog" 2>&1 &
   HOST_PIDS+=($!)
 done
 HOST_PID=${HOST_PIDS[0]}
