@@ -47,7 +47,7 @@ internal static class PlainTiffSeries
 
             var levels = SeriesLayout.CommonLevels(full, group.Select(i => TiffSeriesPlanning.ReducedLevels(file, i, noClaims)).ToList());
             var first = full[0];
-            var rgb = first.Photometric == 2 && first.SamplesPerPixel >= 3;
+            var rgb = first.Photometric is TiffPhotometric.Rgb or TiffPhotometric.YCbCr && first.SamplesPerPixel >= 3;
             var channels = Enumerable.Range(0, first.SamplesPerPixel)
                 .Select(c => new ChannelInfo(null, rgb && c < 3 ? s_rgbColors[c] : null))
                 .ToList();

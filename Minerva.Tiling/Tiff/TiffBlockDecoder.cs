@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using Minerva.Tiling.Codecs;
+using Minerva.Tiling.Tiff.Compression;
 
 namespace Minerva.Tiling.Tiff;
 
@@ -49,7 +49,7 @@ internal static class TiffBlockDecoder
     {
         var rowBytes = ifd.BlockRowBytes;
         var needed = RowsOf(ifd, blockIndex) * rowBytes;
-        var decompressor = TiffDecompressor.For(ifd.Compression)!;
+        var decompressor = TiffDecompressor.For(ifd, out _)!;
         int written;
         try
         {
@@ -67,7 +67,7 @@ internal static class TiffBlockDecoder
         }
 
         var samples = decoded[..needed];
-        if (ifd.Predictor == 3)
+        if (ifd.Predictor == TiffPredictor.FloatingPoint)
         {
             // The floating-point predictor's byte planes are most-significant first whatever the file's byte order.
             FloatingPointPredictor.Undo(samples, rowBytes, ifd.BytesPerSample, ifd.SamplesPerBlock);
@@ -79,7 +79,7 @@ internal static class TiffBlockDecoder
             SwapToLittleEndian(samples, ifd.BytesPerSample);
         }
 
-        if (ifd.Predictor == 2)
+        if (ifd.Predictor == TiffPredictor.Horizontal)
         {
             HorizontalPredictor.Undo(samples, rowBytes, ifd.BytesPerSample, ifd.SamplesPerBlock);
         }

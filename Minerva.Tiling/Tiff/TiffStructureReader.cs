@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Minerva.Tiling.IO;
+using Minerva.Tiling.Tiff.Compression;
 
 namespace Minerva.Tiling.Tiff;
 
@@ -180,6 +181,12 @@ internal sealed class TiffStructureReader
             description = DecodeText(bytes.Span);
         }
 
+        byte[]? jpegTables = null;
+        if (fields.TryGetValue(TiffTag.JpegTables, out var tablesField) && tablesField.Type is 1 or 7)
+        {
+            jpegTables = (await ReadFieldBytesAsync(tablesField, label).ConfigureAwait(false)).ToArray();
+        }
+
         return new TiffIfd
         {
             Label = label,
@@ -188,9 +195,9 @@ internal sealed class TiffStructureReader
             SamplesPerPixel = samplesPerPixel,
             BitsPerSample = Uniform(await Values(TiffTag.BitsPerSample).ConfigureAwait(false), 1),
             SampleFormat = Uniform(await Values(TiffTag.SampleFormat).ConfigureAwait(false), 1),
-            Compression = (int)await Value(TiffTag.Compression, 1).ConfigureAwait(false),
-            Predictor = (int)await Value(TiffTag.Predictor, 1).ConfigureAwait(false),
-            Photometric = (int)await Value(TiffTag.PhotometricInterpretation, 1).ConfigureAwait(false),
+            Compression = (TiffCompression)await Value(TiffTag.Compression, 1).ConfigureAwait(false),
+            Predictor = (TiffPredictor)await Value(TiffTag.Predictor, 1).ConfigureAwait(false),
+            Photometric = (TiffPhotometric)await Value(TiffTag.PhotometricInterpretation, 1).ConfigureAwait(false),
             PlanarSeparate = await Value(TiffTag.PlanarConfiguration, 1).ConfigureAwait(false) == 2 && samplesPerPixel > 1,
             Tiled = tiled,
             BlockWidth = (int)blockWidth,
@@ -201,6 +208,7 @@ internal sealed class TiffStructureReader
             NewSubfileType = await Value(TiffTag.NewSubfileType, 0).ConfigureAwait(false),
             SubIfdOffsets = await Values(TiffTag.SubIfds).ConfigureAwait(false),
             Description = description,
+            JpegTables = jpegTables,
         };
     }
 

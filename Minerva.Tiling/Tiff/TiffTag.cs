@@ -22,5 +22,6 @@ internal static class TiffTag
     public const int TileByteCounts = 325;
     public const int SubIfds = 330;
     public const int SampleFormat = 339;
+    public const int JpegTables = 347;
     public const int ImageDepth = 32997;
 }

@@ -1,18 +1,16 @@
 using System.IO.Compression;
 
-namespace Minerva.Tiling.Codecs;
+namespace Minerva.Tiling.Compression;
 
 /// <summary>
-/// Compression 8 and 32946: zlib-wrapped Deflate. Uses libdeflate when the native library loads,
-/// else .NET's <see cref="ZLibStream"/>.
+/// Inflates zlib streams (RFC 1950) for both formats: TIFF Deflate tiles and Zarr zlib chunks. Uses libdeflate
+/// when the native library loads, else .NET's <see cref="ZLibStream"/>; both paths accept and refuse the same streams.
 /// </summary>
-internal sealed class DeflateDecompressor : TiffDecompressor
+internal static class Zlib
 {
-    public static readonly DeflateDecompressor Instance = new();
-
-    public override string Name => "Deflate";
-
-    public override int Decompress(ReadOnlySpan<byte> source, Span<byte> destination) =>
+    /// <summary>Inflates <paramref name="source"/> into the start of <paramref name="destination"/> and returns the bytes written.</summary>
+    /// <exception cref="InvalidDataException">The stream is damaged or holds more than <paramref name="destination"/>.</exception>
+    public static int Decompress(ReadOnlySpan<byte> source, Span<byte> destination) =>
         LibDeflate.IsAvailable ? LibDeflate.ZlibDecompress(source, destination) : DecompressManaged(source, destination);
 
     /// <summary>The fallback path, reachable from tests so both paths are checked on a machine that has libdeflate.</summary>
@@ -28,10 +26,15 @@ internal sealed class DeflateDecompressor : TiffDecompressor
                 var read = inflater.Read(destination[written..]);
                 if (read == 0)
                 {
-                    break;
+                    return written;
                 }
 
                 written += read;
+            }
+
+            if (inflater.ReadByte() >= 0)
+            {
+                throw new InvalidDataException($"the Deflate stream holds more than the {destination.Length} bytes expected");
             }
 
             return written;

@@ -1,14 +1,14 @@
 using System.IO.Compression;
-using Minerva.Tiling.Codecs;
+using Minerva.Tiling.Tiff.Compression;
 
-namespace Minerva.Tiling.Tests.Codecs;
+namespace Minerva.Tiling.Tests.Tiff.Compression;
 
 public sealed class DeflateDecompressorTests
 {
     [Fact]
     public void LibDeflate_OnDebian_IsLoaded()
     {
-        Assert.True(LibDeflate.IsAvailable, "libdeflate.so.0 (package libdeflate0) should load on this machine.");
+        Assert.True(Minerva.Tiling.Compression.LibDeflate.IsAvailable, "libdeflate.so.0 (package libdeflate0) should load on this machine.");
     }
 
     [Theory]
@@ -24,7 +24,7 @@ public sealed class DeflateDecompressorTests
         var managed = new byte[length];
 
         Assert.Equal(length, DeflateDecompressor.Instance.Decompress(compressed, native));
-        Assert.Equal(length, DeflateDecompressor.DecompressManaged(compressed, managed));
+        Assert.Equal(length, Minerva.Tiling.Compression.Zlib.DecompressManaged(compressed, managed));
         Assert.Equal(original, native);
         Assert.Equal(original, managed);
     }
@@ -36,7 +36,7 @@ public sealed class DeflateDecompressorTests
         compressed.AsSpan(2, 4).Fill(0xFF);
 
         Assert.Throws<InvalidDataException>(() => DeflateDecompressor.Instance.Decompress(compressed, new byte[1000]));
-        Assert.Throws<InvalidDataException>(() => DeflateDecompressor.DecompressManaged(compressed, new byte[1000]));
+        Assert.Throws<InvalidDataException>(() => Minerva.Tiling.Compression.Zlib.DecompressManaged(compressed, new byte[1000]));
     }
 
     private static byte[] Compress(byte[] data)
