@@ -53,6 +53,12 @@ internal sealed record TiffIfd
 
     public string? Description { get; init; }
 
+    /// <summary>XResolution and YResolution (pixels per <see cref="ResolutionUnit"/>), null when absent or not positive.</summary>
+    public (double X, double Y)? Resolution { get; init; }
+
+    /// <summary>ResolutionUnit: 1 none, 2 inch (the default), 3 centimetre.</summary>
+    public int ResolutionUnit { get; init; } = 2;
+
     /// <summary>The JPEGTables tag: quantisation and Huffman tables the JPEG tiles of this IFD share (null when absent).</summary>
     public byte[]? JpegTables { get; init; }
 

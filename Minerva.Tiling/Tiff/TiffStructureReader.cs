@@ -181,6 +181,8 @@ internal sealed class TiffStructureReader
             description = DecodeText(bytes.Span);
         }
 
+        var resolutionX = await RationalAsync(fields, TiffTag.XResolution, label).ConfigureAwait(false);
+        var resolutionY = await RationalAsync(fields, TiffTag.YResolution, label).ConfigureAwait(false);
         byte[]? jpegTables = null;
         if (fields.TryGetValue(TiffTag.JpegTables, out var tablesField) && tablesField.Type is 1 or 7)
         {
@@ -209,6 +211,8 @@ internal sealed class TiffStructureReader
             SubIfdOffsets = await Values(TiffTag.SubIfds).ConfigureAwait(false),
             Description = description,
             JpegTables = jpegTables,
+            Resolution = resolutionX > 0 && resolutionY > 0 ? (resolutionX.Value, resolutionY.Value) : null,
+            ResolutionUnit = (int)await Value(TiffTag.ResolutionUnit, 2).ConfigureAwait(false),
         };
     }
 
@@ -227,6 +231,19 @@ internal sealed class TiffStructureReader
         {
             return Encoding.Latin1.GetString(text);
         }
+    }
+
+    /// <summary>The first value of a RATIONAL field, or null when the tag is absent, not a RATIONAL or has a zero denominator.</summary>
+    private async Task<double?> RationalAsync(Dictionary<int, TiffField> fields, int tag, string label)
+    {
+        if (!fields.TryGetValue(tag, out var field) || field.Type != 5 || field.Count < 1)
+        {
+            return null;
+        }
+
+        var bytes = (await ReadFieldBytesAsync(field with { Count = 1 }, label).ConfigureAwait(false)).Span;
+        var denominator = U32(bytes[4..]);
+        return denominator == 0 ? null : (double)U32(bytes) / denominator;
     }
 
     /// <summary>The one value all samples share, or 0 when they differ (no pixel type has mixed samples).</summary>

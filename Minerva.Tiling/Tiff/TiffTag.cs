@@ -14,7 +14,10 @@ internal static class TiffTag
     public const int SamplesPerPixel = 277;
     public const int RowsPerStrip = 278;
     public const int StripByteCounts = 279;
+    public const int XResolution = 282;
+    public const int YResolution = 283;
     public const int PlanarConfiguration = 284;
+    public const int ResolutionUnit = 296;
     public const int Predictor = 317;
     public const int TileWidth = 322;
     public const int TileLength = 323;
