@@ -57,7 +57,9 @@ internal static class TiffBlockDecoder
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidImageException($"{fileName}: {Describe(ifd, blockIndex)} cannot be decompressed ({decompressor.Name}: {e.Message}); the file is damaged.", e);
+            // One line: some decoders report several.
+            var reason = string.Join(' ', e.Message.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            throw new InvalidImageException($"{fileName}: {Describe(ifd, blockIndex)} cannot be decompressed ({decompressor.Name}: {reason}); the file is damaged.", e);
         }
 
         if (written < needed)

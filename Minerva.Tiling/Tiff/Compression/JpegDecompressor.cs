@@ -4,8 +4,8 @@ namespace Minerva.Tiling.Tiff.Compression;
 
 /// <summary>
 /// Compression 7: baseline and extended 8-bit JPEG tiles or strips, with the IFD's JPEGTables, YCbCr (any chroma
-/// subsampling) or RGB or grey, restart markers. Decoded by libjpeg-turbo when it loads, else by the managed
-/// <see cref="ManagedJpeg"/>; YCbCr comes out as RGB.
+/// subsampling) or RGB or grey, restart markers. Decoded by Debian's libjpeg-turbo when it loads, else by the
+/// libjpeg-turbo inside SkiaSharp's package (<see cref="SkiaJpeg"/>); YCbCr comes out as RGB.
 /// </summary>
 internal sealed class JpegDecompressor : TiffDecompressor
 {
@@ -44,7 +44,7 @@ internal sealed class JpegDecompressor : TiffDecompressor
     public override int Decompress(ReadOnlySpan<byte> source, Span<byte> destination) => Decode(source, destination, TurboJpeg.IsAvailable);
 
     /// <summary>The portable path, reachable from tests and benchmarks on a machine that has libjpeg-turbo.</summary>
-    internal int DecompressManaged(ReadOnlySpan<byte> source, Span<byte> destination) => Decode(source, destination, native: false);
+    internal int DecompressPortable(ReadOnlySpan<byte> source, Span<byte> destination) => Decode(source, destination, native: false);
 
     private int Decode(ReadOnlySpan<byte> source, Span<byte> destination, bool native)
     {
@@ -53,7 +53,7 @@ internal sealed class JpegDecompressor : TiffDecompressor
         {
             return native
                 ? TurboJpeg.Decode(stream.AsSpan(0, length), destination, _components, _pitch)
-                : ManagedJpeg.Decode(stream, length, destination, _components, _pitch);
+                : SkiaJpeg.Decode(stream.AsSpan(0, length), destination, _components, _pitch);
         }
         finally
         {
