@@ -16,6 +16,11 @@ internal static class Zlib
     /// <summary>The fallback path, reachable from tests so both paths are checked on a machine that has libdeflate.</summary>
     internal static unsafe int DecompressManaged(ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        if (source.IsEmpty)
+        {
+            throw new InvalidDataException("the Deflate stream is empty");
+        }
+
         fixed (byte* input = source)
         {
             using var compressed = new UnmanagedMemoryStream(input, source.Length);
