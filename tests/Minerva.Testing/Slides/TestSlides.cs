@@ -128,7 +128,10 @@ public static class TestSlides
         void Channels(int w, int h, string type, int subfileType) => pages.AddRange(channels.Select(c =>
             new TestSlidePage(w, h, 1, codec, Xml(type, c.Name, c.Biomarker, c.Color))
             {
-                Tile = 128, SubfileType = subfileType, PixelsPerCentimeter = QptiffPixelsPerCentimeter * w / width, Software = "PerkinElmer-QPI",
+                Tile = 128,
+                SubfileType = subfileType,
+                PixelsPerCentimeter = QptiffPixelsPerCentimeter * w / width,
+                Software = "PerkinElmer-QPI",
             }));
         Channels(width, height, "FullResolution", 0);
         pages.Add(new TestSlidePage(width / 8, height / 8, 3, TestSlideCodec.None, Xml("Thumbnail")) { Tile = null, RowsPerStrip = height / 8, Software = "PerkinElmer-QPI" });
