@@ -62,9 +62,11 @@ public sealed class TestSlide(string path, IReadOnlyList<TestSlidePage> pages, I
     public IReadOnlyList<TestSlidePage> Pages { get; } = pages;
 
     /// <summary>Page <paramref name="page"/>'s samples as [c][y][x] planes, the layout readers return.</summary>
-    public byte[] ExpectedPlanes(int page)
+    public byte[] ExpectedPlanes(int page) => ToPlanes(expected[page], Pages[page].Samples);
+
+    /// <summary>Interleaved 8-bit samples as [c][y][x] planes.</summary>
+    public static byte[] ToPlanes(byte[] interleaved, int samples)
     {
-        var (interleaved, samples) = (expected[page], Pages[page].Samples);
         var pixels = interleaved.Length / samples;
         var planes = new byte[interleaved.Length];
         for (var p = 0; p < pixels; p++)

@@ -1,3 +1,4 @@
+using Minerva.Testing.Slides;
 using Minerva.Testing.Tools;
 using Minerva.Tiling.Model;
 
@@ -73,17 +74,6 @@ public sealed class WholeSlideTiffTests : IDisposable
     {
         var raw = _temp.PathOf("reference.raw");
         CommandLine.Run("vips", "rawsave", image, raw);
-        var interleaved = File.ReadAllBytes(raw);
-        var pixels = interleaved.Length / 3;
-        var planes = new byte[interleaved.Length];
-        for (var p = 0; p < pixels; p++)
-        {
-            for (var c = 0; c < 3; c++)
-            {
-                planes[(c * pixels) + p] = interleaved[(p * 3) + c];
-            }
-        }
-
-        return planes;
+        return TestSlide.ToPlanes(File.ReadAllBytes(raw), 3);
     }
 }
