@@ -77,8 +77,8 @@ public class PyramidPlannerTests
     {
         var plan = PyramidPlanner.Plan(Series(4097, 4097, stored: [new StoredLevel(1, 2048, 2048)]), new TileOptions());
 
-        Assert.Equal(new int?[] { 0, 1, null, null }, plan.Levels.Select(l => l.StoredLevel));
-        Assert.Equal(new long[] { 4097, 2048, 1024, 512 }, plan.Levels.Select(l => l.SizeY));
+        Assert.Equal(new int?[] { 0, 1, null }, plan.Levels.Select(l => l.StoredLevel));
+        Assert.Equal(new long[] { 4097, 2048, 1024 }, plan.Levels.Select(l => l.SizeY));
     }
 
     [Fact]
