@@ -1,4 +1,4 @@
-namespace Minerva.Tiling.Codecs;
+namespace Minerva.Tiling.Tiff.Compression;
 
 /// <summary>Compression 1: the bytes are stored as they are.</summary>
 internal sealed class NoneDecompressor : TiffDecompressor

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using Minerva.Tiling.Codecs;
+using Minerva.Tiling.Tiff.Compression;
 
-namespace Minerva.Tiling.Tests.Codecs;
+namespace Minerva.Tiling.Tests.Tiff.Compression;
 
 public sealed class PredictorTests
 {

@@ -1,4 +1,4 @@
-namespace Minerva.Tiling.Codecs;
+namespace Minerva.Tiling.Tiff.Compression;
 
 /// <summary>
 /// Compression 5: TIFF LZW (MSB-first codes of 9 to 12 bits, code width grows one code early).

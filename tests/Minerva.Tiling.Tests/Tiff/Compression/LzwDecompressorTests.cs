@@ -1,6 +1,6 @@
-using Minerva.Tiling.Codecs;
+using Minerva.Tiling.Tiff.Compression;
 
-namespace Minerva.Tiling.Tests.Codecs;
+namespace Minerva.Tiling.Tests.Tiff.Compression;
 
 public sealed class LzwDecompressorTests
 {

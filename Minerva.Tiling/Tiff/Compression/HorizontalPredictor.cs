@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace Minerva.Tiling.Codecs;
+namespace Minerva.Tiling.Tiff.Compression;
 
 /// <summary>
 /// Undoes TIFF predictor 2: each sample was stored as the difference to the same sample of the pixel on

@@ -1,4 +1,4 @@
-namespace Minerva.Tiling.Codecs;
+namespace Minerva.Tiling.Tiff.Compression;
 
 /// <summary>Compression 32773: Apple PackBits run-length coding.</summary>
 internal sealed class PackBitsDecompressor : TiffDecompressor

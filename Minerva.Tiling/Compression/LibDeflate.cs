@@ -1,10 +1,8 @@
-using System.Runtime.InteropServices;
-
-namespace Minerva.Tiling.Codecs;
+namespace Minerva.Tiling.Compression;
 
 /// <summary>
 /// Debian's libdeflate (package libdeflate0), loaded when present: it inflates ~45 % faster than
-/// ZLibStream (measured, /work/shared/notes/codecs.md). A decompressor handle is not thread-safe,
+/// ZLibStream (measured: docs/codecs.md). A decompressor handle is not thread-safe,
 /// so each thread allocates its own once and keeps it for the thread's life.
 /// </summary>
 internal static unsafe class LibDeflate
@@ -21,12 +19,10 @@ internal static unsafe class LibDeflate
 
     static LibDeflate()
     {
-        if (NativeLibrary.TryLoad("libdeflate.so.0", typeof(LibDeflate).Assembly, null, out var library)
-            && NativeLibrary.TryGetExport(library, "libdeflate_alloc_decompressor", out var alloc)
-            && NativeLibrary.TryGetExport(library, "libdeflate_zlib_decompress", out var zlib))
+        if (NativeCodecs.Load("libdeflate.so.0", "libdeflate_alloc_decompressor", "libdeflate_zlib_decompress") is { } exports)
         {
-            s_allocDecompressor = (delegate* unmanaged<nint>)alloc;
-            s_zlibDecompress = (delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nuint*, int>)zlib;
+            s_allocDecompressor = (delegate* unmanaged<nint>)exports[0];
+            s_zlibDecompress = (delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nuint*, int>)exports[1];
         }
     }
 

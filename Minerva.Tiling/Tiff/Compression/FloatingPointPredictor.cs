@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Minerva.Tiling.Codecs;
+namespace Minerva.Tiling.Tiff.Compression;
 
 /// <summary>
 /// Undoes TIFF predictor 3 (Adobe's floating-point predictor): per row, bytes were split into planes
