@@ -5,6 +5,7 @@
 # API answers, and stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
 #   MINERVA_PORT     API port (default 7071)
 #   MINERVA_API_KEY  the local user's key (default minerva-local-key)
+#   MINERVA_WORKERS  host processes sharing the work (default 1); the first serves the API on MINERVA_PORT
 #
 # ./run.sh --services-only: only the services of local.settings.json, for the Functions app under
 # `func start` (scripts/functions-services.sh; data under MINERVA_DATA/functions), and the minerva client.
@@ -16,6 +17,8 @@ case "${1:-}" in "" | --services-only) ;; *) echo "usage: $0 [--services-only]" 
 DATA=${MINERVA_DATA:-$ROOT/.minerva}
 PORT=${MINERVA_PORT:-7071}
 KEY=${MINERVA_API_KEY:-minerva-local-key}
+WORKERS=${MINERVA_WORKERS:-1}
+[[ "$WORKERS" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: MINERVA_WORKERS must be a whole number from 1, not '$WORKERS'" >&2; exit 2; }
 mkdir -p "$DATA"; DATA=$(cd "$DATA" && pwd)
 log() { echo "run.sh: $*" >&2; }
 
@@ -29,15 +32,15 @@ log "building"
 dotnet build Minerva.Host -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build Minerva.Cli -c Release -nologo -v q -clp:ErrorsOnly   # the client of the README walkthrough
 
-HOST_PID=""
+HOST_PIDS=()
 stop_all() {
   trap - INT TERM EXIT
   log "stopping"
-  if [ -n "$HOST_PID" ] && kill -0 "$HOST_PID" 2>/dev/null; then
-    kill -TERM "$HOST_PID"
-    for _ in $(seq 100); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$HOST_PID" 2>/dev/null && kill -KILL "$HOST_PID"
-  fi
+  for pid in "${HOST_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${HOST_PIDS[@]}"; do
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
   scripts/azurite-stop.sh "$DATA/azurite" || true
   scripts/s3-stop.sh "$DATA/s3" || true
 }
@@ -56,8 +59,16 @@ export S3__Endpoint="$S3_ENDPOINT" S3__Region="$S3_REGION" S3__Bucket=minerva
 export S3__AccessKey="$S3_ACCESS_KEY" S3__SecretKey="$S3_SECRET_KEY" S3__StsRoleArn="$S3_STS_ROLE_ARN"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1
 # env, not export: a key may hold characters a shell variable name cannot (env execs, so the PID is the host's).
-env "Minerva__ApiKeys__$KEY=local" dotnet Minerva.Host/bin/Release/net10.0/Minerva.Host.dll --urls "http://127.0.0.1:$PORT" >>"$DATA/host.log" 2>&1 &
-HOST_PID=$!
+# Every worker is the same host on the same task hub; the first is the API users call, the others take their share
+# of the orchestrations and region activities (they listen on a free loopback port nobody needs to know).
+for i in $(seq "$WORKERS"); do
+  if [ "$i" = 1 ]; then urls="http://127.0.0.1:$PORT" hostlog="$DATA/host.log"; else urls="http://127.0.0.1:0" hostlog="$DATA/worker$i.log"; fi
+  # A stable worker name per slot: a worker started again takes its partitions back at once.
+  env "Minerva__ApiKeys__$KEY=local" "Minerva__WorkerId=$(hostname)-worker$i" \
+    dotnet Minerva.Host/bin/Release/net10.0/Minerva.Host.dll --urls "$urls" >>"$hostlog" 2>&1 &
+  HOST_PIDS+=($!)
+done
+HOST_PID=${HOST_PIDS[0]}
 
 URL="http://127.0.0.1:$PORT"
 for _ in $(seq 600); do
@@ -69,5 +80,6 @@ done
 [ "$code" = 200 ] || { log "the API did not answer within 120 s; see $DATA/host.log"; exit 1; }
 echo "MINERVA_URL=$URL"
 echo "MINERVA_API_KEY=$KEY"
-log "running (logs: $DATA/host.log); Ctrl-C stops"
-wait "$HOST_PID"
+log "running with $WORKERS worker(s) (logs: $DATA/host.log); Ctrl-C stops"
+wait -n "${HOST_PIDS[@]}" || true
+log "a host process exited; see $DATA/host.log"

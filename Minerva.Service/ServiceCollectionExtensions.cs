@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<MinervaOptions>().Bind(configuration.GetSection(MinervaOptions.Section));
         services.AddOptions<S3Options>().Bind(configuration.GetSection(S3Options.Section));
+        services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
         var connection = configuration[StorageConnectionKey]
@@ -35,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<S3ObjectStore>());
         services.AddHostedService<StorageInitializer>();
 
+        services.AddSingleton<Lifecycle.ImportRepair>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<RepositoryHandlers>();
         services.AddSingleton<ImportHandlers>();
@@ -42,6 +44,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FileUploadHandler>();
         services.AddSingleton<CheckImagesHandler>();
         services.AddSingleton<ImageHandlers>();
+        services.AddSingleton<ImageLinks>();
+        services.AddSingleton<ViewerPage>();
+        services.AddSingleton<SharedImageHandlers>();
         services.AddSingleton<DurableStatusHandlers>();
         return services;
     }

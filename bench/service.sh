@@ -114,6 +114,11 @@ import_case "512 MB, defaults" "$small" 1
 default_small=$last
 awk -v i="$last" -v t="$tile_small" 'BEGIN { printf "    import / tile = %.2f\n", i / t }'
 [[ $cases = quick ]] && exit 0
+if [[ $cases = many ]]; then
+  import_case "512 MB, 256-px chunks, 1 MiB regions" "$small" 1 Minerva:Tiling:ChunkSize=256 Minerva:Tiling:RegionBytes=1048576
+  awk -v i="$last" -v d="$default_small" 'BEGIN { printf "    many regions / default import = %.2f\n", i / d }'
+  exit 0
+fi
 
 many=(Minerva:Tiling:ChunkSize=256 Minerva:Tiling:RegionBytes=1048576)
 import_case "512 MB, 256-px chunks, 1 MiB regions" "$small" 1 "${many[@]}"

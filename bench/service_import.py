@@ -54,7 +54,7 @@ def main():
             phases["scanned"] = round(now, 2)
         for level in progress.get("levels", []):
             if level["regions_done"] == level["regions_total"]:
-                phases.setdefault(f"level {level['level']}", round(now, 2))
+                phases.setdefault(f"levels {level['first_level']}-{level['last_level']}", round(now, 2))
     total = time.monotonic() - t0
     print(json.dumps({"import": uuid, "status": status, "errors": record["errors"], "upload_s": round(upload, 2),
                       "complete_s": round(total, 2), "phases": phases}))

@@ -38,7 +38,19 @@ internal enum ImportStatus
 
 internal sealed record Repository(string Uuid, string Name, RawStorage RawStorage);
 
-internal sealed record ImportProgress(int FilesTotal, int FilesDone, long RegionsTotal, long RegionsDone, double Percent);
+internal sealed record ImportProgress(
+    int FilesTotal,
+    int FilesDone,
+    long RegionsTotal,
+    long RegionsDone,
+    double Percent,
+    long BytesTotal = 0,
+    long BytesDone = 0,
+    double? SecondsLeft = null,
+    IReadOnlyList<LevelProgress>? Levels = null);
+
+/// <summary>Regions and raw pixel bytes built of those planned for levels [FirstLevel, LastLevel].</summary>
+internal sealed record LevelProgress(int FirstLevel, int LastLevel, long RegionsTotal, long RegionsDone, long BytesTotal, long BytesDone);
 
 internal sealed record Import(
     string Uuid,
@@ -65,7 +77,17 @@ internal sealed record UploadCredentials(
     string Region,
     string Endpoint);
 
-internal sealed record Image(string Uuid, string Name, string Location, int Levels, IReadOnlyList<long> Shape, string Dtype, string Sha256);
+/// <summary>An imported image; its signed links open it without the API key (null from a service without them).</summary>
+internal sealed record Image(
+    string Uuid,
+    string Name,
+    string Location,
+    int Levels,
+    IReadOnlyList<long> Shape,
+    string Dtype,
+    string Sha256,
+    string? ZarrUrl,
+    string? ViewerUrl);
 
 internal sealed record Fileset(
     string Uuid,

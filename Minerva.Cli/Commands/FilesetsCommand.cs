@@ -11,6 +11,11 @@ internal sealed class FilesetsCommand(CliContext context) : ServiceCommand<Impor
     {
         var filesets = await client.GetFilesetsAsync(settings.Import, ct);
         Show(settings, filesets.Raw, () => Tables.Filesets(filesets.Value));
+        if (!settings.Json)
+        {
+            ImageLinkLines.Write(Context.Out, filesets.Value);
+        }
+
         return ExitCodes.Success;
     }
 }

@@ -87,10 +87,34 @@ internal static class Tables
     /// <summary>Level 0's [t, c, z, y, x] as "1x3x1x2048x2048".</summary>
     public static string Shape(IReadOnlyList<long> shape) => string.Join('x', shape.Select(n => n.ToString(CultureInfo.InvariantCulture)));
 
-    public static string Describe(ImportProgress progress) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"{progress.Percent:0.#}% (files {progress.FilesDone}/{progress.FilesTotal}, regions {progress.RegionsDone}/{progress.RegionsTotal})");
+    /// <summary>
+    /// "41.5% (files 0/1, regions 300/1092, levels 0-2 280/1024 · 3-4 20/64, 1.2 of 2.9 GB, about 12 s left)": where
+    /// the build is, level group by level group, and the service's estimate of the time left.
+    /// </summary>
+    public static string Describe(ImportProgress progress)
+    {
+        var parts = new List<string>
+        {
+            $"files {progress.FilesDone}/{progress.FilesTotal}",
+            $"regions {progress.RegionsDone}/{progress.RegionsTotal}",
+        };
+        if (progress.Levels is { Count: > 0 } levels)
+        {
+            parts.Add("levels " + string.Join(" · ", levels.Select(l => $"{l.FirstLevel}-{l.LastLevel} {l.RegionsDone}/{l.RegionsTotal}")));
+        }
+
+        if (progress.BytesTotal > 0)
+        {
+            parts.Add($"{progress.BytesDone / 1e9:0.0} of {progress.BytesTotal / 1e9:0.0} GB");
+        }
+
+        if (progress.SecondsLeft is { } left)
+        {
+            parts.Add($"about {left:0} s left");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{progress.Percent:0.#}% ({string.Join(", ", parts)})");
+    }
 
     private static string Percent(ImportProgress? progress) =>
         progress is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{progress.Percent:0.#}%");

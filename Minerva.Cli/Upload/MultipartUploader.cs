@@ -14,9 +14,18 @@ internal sealed class MultipartUploader(IAmazonS3 s3, string bucket, int paralle
 {
     public const int DefaultParallelParts = 4;
 
-    public async Task<string> StartAsync(string key, CancellationToken ct)
+    /// <summary>
+    /// Starts a multipart upload of <paramref name="key"/>, declaring the file's SHA-256 (base64) in its metadata: the
+    /// service then links a file it already holds without building it, and verifies the hash while it builds the rest.
+    /// </summary>
+    /// <summary>The user-metadata name (x-amz-meta-sha256) the service reads a declared hash from.</summary>
+    public const string DeclaredHashMetadata = "sha256";
+
+    public async Task<string> StartAsync(string key, string sha256Base64, CancellationToken ct)
     {
-        var answer = await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = bucket, Key = key }, ct);
+        var request = new InitiateMultipartUploadRequest { BucketName = bucket, Key = key };
+        request.Metadata.Add(DeclaredHashMetadata, sha256Base64);
+        var answer = await s3.InitiateMultipartUploadAsync(request, ct);
         return answer.UploadId;
     }
 

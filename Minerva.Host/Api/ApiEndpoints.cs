@@ -28,6 +28,7 @@ public static class ApiEndpoints
 
         app.MapGet(ApiRoutes.Image, (ImageHandlers h, HttpRequest r, string uuid, CancellationToken ct) => h.GetAsync(r, uuid, ct));
         app.MapGet(ApiRoutes.ImageZarr, (ImageHandlers h, HttpRequest r, string uuid, string? path, CancellationToken ct) => h.ZarrAsync(r, uuid, path, ct));
+        app.MapSharedImages();
 
         // Where the links of POST/PUT /import point, and where the Durable extension itself serves them.
         app.MapDurableInstances();

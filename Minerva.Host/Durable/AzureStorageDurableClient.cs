@@ -58,7 +58,7 @@ internal sealed class AzureStorageDurableClient(AzureStorageOrchestrationService
 
     public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
-        var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false);
+        var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs);
 
         // Azure Storage answers an unknown (or purged) instance with a state that names no instance.
         return states is [{ OrchestrationInstance: not null } state, ..] ? ToMetadata(state, getInputsAndOutputs) : null;

@@ -29,6 +29,7 @@ public static class DurableHostExtensions
         services.AddSingleton(sp => CreateService(
             sp.GetRequiredService<IOptions<DurableHostOptions>>().Value, sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<DurableEngine>();
+        services.AddHostedService<ImportWatchdog>();
         services.AddSingleton<DurableTaskClient, AzureStorageDurableClient>();
         services.AddImportWorkflow(builder.Configuration);
         return builder;
@@ -45,7 +46,7 @@ public static class DurableHostExtensions
 
             // Partition leases are owned by worker id: every process needs its own, or two processes on one machine
             // both believe they own the same control queues and fight over every orchestration's messages.
-            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
+            WorkerId = options.WorkerId,
 
             // The app lease lets one app at a time work a task hub (blue/green deployments); every worker of this
             // service is the same app, on whichever machine it runs.

@@ -6,6 +6,13 @@ public sealed class DurableHostOptions
     /// <summary>Task hub name; Azure Storage uses it in queue and table names, so letters and digits only.</summary>
     public string TaskHub { get; set; } = "minerva";
 
+    /// <summary>
+    /// This worker's name in the task hub's partition leases. Every running process needs its own; a process started
+    /// again under the name it had takes its partitions back at once, where a new name waits for the old leases to
+    /// expire (30 s). Default: machine name and process id (unique, not stable); run.sh names its workers.
+    /// </summary>
+    public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
     /// <summary>How long a dequeued activity stays hidden: the delay before a crashed host's activities run elsewhere.</summary>
     public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -18,6 +18,11 @@ public static class ApiRoutes
     public const string Image = "image/{uuid}";
     public const string ImageZarr = "image/{uuid}/zarr/{*path}";
 
+    // An image's signed links (no API key; see ImageLinks) and the viewer page's static assets.
+    public const string SharedZarr = ImageLinks.Prefix + "/{uuid}/{token}/zarr/{*path}";
+    public const string SharedViewer = ImageLinks.Prefix + "/{uuid}/{token}/view";
+    public const string ViewerAssets = ViewerPage.AssetsPrefix + "/{*path}";
+
     // The Durable Functions HTTP API's instance routes (status query and the management links), for the caller's
     // imports. The Durable extension serves them under runtime/webhooks/, a prefix the Functions host reserves for
     // itself (no function route may start with "runtime" or "admin"), so both hosts serve them without it; the

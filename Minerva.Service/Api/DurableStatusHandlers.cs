@@ -17,7 +17,7 @@ namespace Minerva.Service.Api;
 /// /import/{uuid}: uploads and outputs removed, status Cancelled), purging removes the history of a finished import
 /// only; restart, suspend, resume and rewind are not part of an import's life and are refused.
 /// </summary>
-public sealed class DurableStatusHandlers(ApiKeys keys, IRecordStore records, ImportCancellationHandler cancellation)
+public sealed class DurableStatusHandlers(ApiKeys keys, IRecordStore records, ImportHandlers imports, ImportCancellationHandler cancellation)
 {
     /// <summary>The Durable extension's pause before the next poll of a running instance.</summary>
     private const string RetryAfterSeconds = "5";
@@ -72,9 +72,8 @@ public sealed class DurableStatusHandlers(ApiKeys keys, IRecordStore records, Im
         }
 
         var onConflict = await OnConflictAsync(request, ct);
-        await RequireRunningAsync(workflow, target, ct);
-        target.Import.RequireAwaitingUpload("the upload can be completed");
-        await workflow.CompleteUploadAsync(target.Import.Uuid, onConflict, ct);
+        target.RequireUnfinished();
+        await imports.CompleteUploadAsync(target.Import, onConflict, workflow, ct);
         return ApiResults.Json(ImportResponse.From(target.Import), StatusCodes.Status202Accepted, $"/import/{target.Import.Uuid}");
     }
 
@@ -86,7 +85,7 @@ public sealed class DurableStatusHandlers(ApiKeys keys, IRecordStore records, Im
         {
             case "terminate":
                 target.RequireImportInstance("Terminating");
-                await RequireRunningAsync(workflow, target, ct);
+                target.RequireUnfinished();
                 return await cancellation.CancelAsync(request, target.Import.Uuid, workflow, ct);
             case "restart":
             case "rewind":
@@ -124,16 +123,6 @@ public sealed class DurableStatusHandlers(ApiKeys keys, IRecordStore records, Im
         return new InstanceTarget(import, instanceId);
     }
 
-    /// <summary>410 Gone, as the Durable extension answers an operation on a finished instance.</summary>
-    private static async Task RequireRunningAsync(IImportWorkflow workflow, InstanceTarget target, CancellationToken ct)
-    {
-        var instance = await workflow.GetInstanceAsync(target.InstanceId, withHistory: false, ct) ?? throw NoInstance(target.InstanceId);
-        if (Finished.Contains(instance.RuntimeStatus))
-        {
-            throw new ApiException(StatusCodes.Status410Gone, "gone", $"The orchestration of import {target.Import.Uuid} has already finished ({instance.RuntimeStatus}).");
-        }
-    }
-
     /// <summary>The event data: none, JSON null, or {"on_conflict"?} as PUT /import/{uuid} takes it; Ignore when not given.</summary>
     private static async Task<OnConflict> OnConflictAsync(HttpRequest request, CancellationToken ct)
     {
@@ -161,6 +150,19 @@ public sealed class DurableStatusHandlers(ApiKeys keys, IRecordStore records, Im
 
     private sealed record InstanceTarget(ImportRecord Import, string InstanceId)
     {
+        /// <summary>
+        /// 410 Gone, as the Durable extension answers an operation on a finished instance, once the import has settled.
+        /// The import's status decides, not the orchestration's: an unfinished import whose orchestration was lost is
+        /// completed or cancelled as PUT and DELETE /import/{uuid} do (starting it again when needed).
+        /// </summary>
+        public void RequireUnfinished()
+        {
+            if (Import.Status is ImportStatus.Complete or ImportStatus.Failed or ImportStatus.Expired or ImportStatus.Cancelled)
+            {
+                throw new ApiException(StatusCodes.Status410Gone, "gone", $"Import {Import.Uuid} has already finished ({Import.Status}).");
+            }
+        }
+
         /// <summary>Management acts on the import's own orchestration; its sub-orchestrations follow it.</summary>
         public void RequireImportInstance(string action)
         {

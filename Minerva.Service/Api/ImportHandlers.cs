@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Minerva.Service.Api.Models;
+using Minerva.Service.Lifecycle;
 using Minerva.Service.Orchestration;
 using Minerva.Service.Records;
 using Minerva.Service.Storage;
@@ -11,7 +12,7 @@ namespace Minerva.Service.Api;
 /// POST and PUT answers carry the Durable management links of the import's orchestration (<see cref="ManagementLinks"/>).
 /// The workflow is a per-call argument: the Functions app gets its DurableTaskClient from a per-invocation binding.
 /// </summary>
-public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, TimeProvider clock)
+public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, ImportRepair repair, TimeProvider clock, ImageLinks links)
 {
     /// <summary>The longest session Ceph RGW and AWS grant through AssumeRole with the project's role (12 h).</summary>
     private static readonly TimeSpan CredentialLifetime = TimeSpan.FromHours(12);
@@ -32,7 +33,7 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         var import = new ImportRecord(
             Guid.NewGuid().ToString(), owner, repositoryId.ToString(), name, ImportStatus.AwaitingUpload, ImportProgress.None, [], now, now);
         await records.PutImportAsync(import, ct);
-        await workflow.StartAsync(import, ct);
+        await workflow.StartAsync(import, ct: ct);
         return ApiResults.Json(ManagementLinks.For(request, import.Uuid).AddTo(ImportResponse.From(import)), StatusCodes.Status201Created, $"/import/{import.Uuid}");
     }
 
@@ -75,9 +76,19 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
 
         var onConflict = body.OnConflict is null ? OnConflict.Ignore : ApiRequests.Enum<OnConflict>(body.OnConflict, "on_conflict");
         var import = await records.RequireImportAsync(owner, uuid, ct);
-        import.RequireAwaitingUpload("the upload can be completed");
-        await workflow.CompleteUploadAsync(import.Uuid, onConflict, ct);
+        await CompleteUploadAsync(import, onConflict, workflow, ct);
         return ApiResults.Json(ManagementLinks.For(request, import.Uuid).AddTo(ImportResponse.From(import)), StatusCodes.Status202Accepted, $"/import/{import.Uuid}");
+    }
+
+    /// <summary>
+    /// Completes the upload, as PUT /import/{uuid} and the Durable sendEventPostUri do: 409 unless the import awaits
+    /// its upload; the conflict rule is recorded and the orchestration told (or started again, see <see cref="ImportRepair"/>).
+    /// </summary>
+    internal async Task CompleteUploadAsync(ImportRecord import, OnConflict onConflict, IImportWorkflow workflow, CancellationToken ct)
+    {
+        import.RequireAwaitingUpload("the upload can be completed");
+        await records.PutImportAsync(import with { OnConflict = onConflict }, ct);
+        await repair.CompleteUploadAsync(import, onConflict, workflow, ct);
     }
 
     public async Task<IResult> CredentialsAsync(HttpRequest request, string uuid, CancellationToken ct)
@@ -104,7 +115,7 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         foreach (var fileset in filesets.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             var images = await Task.WhenAll(fileset.ImageUuids.Select(id => records.GetImageAsync(owner, id, ct)));
-            answer.Add(FilesetResponse.From(fileset, images.OfType<ImageRecord>()));
+            answer.Add(FilesetResponse.From(fileset, images.OfType<ImageRecord>(), image => links.UrlsFor(request, image)));
         }
 
         return ApiResults.Json(answer);

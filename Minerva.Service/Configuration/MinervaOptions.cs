@@ -10,4 +10,13 @@ public sealed class MinervaOptions
 
     /// <summary>How long an import waits for its upload-complete event before it expires.</summary>
     public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the watchdog looks at every unfinished import's orchestration (<see cref="Lifecycle.ImportRepair"/>).</summary>
+    public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long an orchestration may stay unstarted, or waiting for an upload that was already completed, before the
+    /// watchdog starts it again. Longer than the storage backend's own retries of a start message take.
+    /// </summary>
+    public TimeSpan OrchestrationStaleAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -40,11 +40,14 @@ public sealed class FilesetLifecycle(IRecordStore records, IObjectStore objects,
         });
     }
 
-    /// <summary>The file failed with <paramref name="error"/>: whatever of its pyramid was written is removed.</summary>
+    /// <summary>
+    /// The file failed with <paramref name="error"/>: recorded first (the failure may be the object store's own), then
+    /// whatever of its pyramid was written is removed.
+    /// </summary>
     public async Task FailAsync(ImportRef import, FilesetRef fileset, string error, string? sha256)
     {
-        await objects.DeletePrefixAsync(ImportLayout.ZarrRoot(import.Uuid, fileset.Uuid));
         await UpdateAsync(import, fileset, f => f with { Status = FilesetStatus.Failed, Error = error, Sha256 = sha256 ?? f.Sha256 });
+        await objects.DeletePrefixAsync(ImportLayout.ZarrRoot(import.Uuid, fileset.Uuid));
     }
 
     /// <summary>The images of the repository built from a file with this hash that still exist (a replaced image may linger in the index).</summary>

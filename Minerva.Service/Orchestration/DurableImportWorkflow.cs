@@ -13,15 +13,25 @@ namespace Minerva.Service.Orchestration;
 /// </summary>
 public sealed partial class DurableImportWorkflow(DurableTaskClient client, IOptions<MinervaOptions> service, IOptions<TilingOptions> tiling, TimeProvider clock) : IImportWorkflow
 {
-    public Task StartAsync(ImportRecord import, CancellationToken ct = default) =>
+    public Task StartAsync(ImportRecord import, UploadComplete? completed = null, CancellationToken ct = default) =>
         client.ScheduleNewOrchestrationInstanceAsync(
             nameof(ImportOrchestrator),
-            new ImportInput(new ImportRef(import.Uuid, import.Owner, import.RepositoryUuid), service.Value.UploadTimeout, tiling.Value.ToTileOptions()),
+            new ImportInput(new ImportRef(import.Uuid, import.Owner, import.RepositoryUuid), service.Value.UploadTimeout, tiling.Value.ToTileOptions(), completed),
             new StartOrchestrationOptions(InstanceId: import.Uuid),
             ct);
 
-    public Task CompleteUploadAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default) =>
+    public Task RaiseUploadCompleteAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default) =>
         client.RaiseEventAsync(importUuid, UploadComplete.EventName, new UploadComplete(onConflict), ct);
+
+    public async Task<OrchestrationHealth?> GetHealthAsync(string importUuid, CancellationToken ct = default) =>
+        await client.GetInstanceAsync(importUuid, getInputsAndOutputs: true, ct) is { } instance
+            ? new OrchestrationHealth(
+                instance.RuntimeStatus.ToString(),
+                instance.ReadCustomStatusAs<ImportCustomStatus>()?.Phase,
+                instance.CreatedAt,
+                instance.LastUpdatedAt,
+                instance.FailureDetails?.ErrorMessage)
+            : null;
 
     public async Task TerminateAsync(string importUuid, string reason, CancellationToken ct = default)
     {
@@ -59,14 +69,15 @@ public sealed partial class DurableImportWorkflow(DurableTaskClient client, IOpt
 
     public async Task<(ImportProgress Import, IReadOnlyDictionary<string, double> Filesets)?> GetProgressAsync(string importUuid, CancellationToken ct = default)
     {
-        if (await client.GetInstanceAsync(importUuid, ct) is not { } parent)
+        // Inputs and outputs too: some backends leave the custom status out of a query without them.
+        if (await client.GetInstanceAsync(importUuid, getInputsAndOutputs: true, ct) is not { } parent)
         {
             return null;
         }
 
         var filesets = new List<FilesetCustomStatus>();
         var batches = new List<BatchCustomStatus>();
-        await foreach (var child in client.GetAllInstancesAsync(ChildQuery(importUuid, fetchInputsAndOutputs: false)).WithCancellation(ct))
+        await foreach (var child in client.GetAllInstancesAsync(ChildQuery(importUuid, fetchInputsAndOutputs: true)).WithCancellation(ct))
         {
             switch (child.Name)
             {

@@ -68,7 +68,7 @@ public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, Fileset
             new FilesetCompletion(import, fileset, sha256!, inspection.Series, imageUuids, input.Tiling, input.OnConflict, [.. built.Select(b => b.Channels)]),
             ActivityRetry.Transient);
         context.SetCustomStatus(status with { Phase = "Complete" });
-        return outcome with { RegionsBuilt = plans.Sum(p => (long)p.RegionCount) };
+        return outcome with { Built = LiveProgress.Built(status.Steps) };
     }
 
     /// <summary>Builds one series' steps in order; answers the channel windows seen at level 0, or the first error.</summary>

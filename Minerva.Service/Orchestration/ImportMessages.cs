@@ -44,8 +44,8 @@ public sealed record FileInspection(IReadOnlyList<SeriesInfo> Series, string? De
 
 public sealed record InspectRequest(ImportRef Import, FilesetRef Fileset, OnConflict OnConflict);
 
-/// <summary>A fileset's end: the images it produced (or linked), its error, and the regions it built.</summary>
-public sealed record FilesetOutcome(IReadOnlyList<string> ImageUuids, string? Error, long RegionsBuilt = 0);
+/// <summary>A fileset's end: the images it produced (or linked), its error, and what it built per level group.</summary>
+public sealed record FilesetOutcome(IReadOnlyList<string> ImageUuids, string? Error, IReadOnlyList<LevelProgress>? Built = null);
 
 /// <summary>
 /// One batch of a plan step's regions, built by its own sub-orchestration so that no history grows with the image:

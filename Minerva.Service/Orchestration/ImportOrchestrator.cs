@@ -37,6 +37,24 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
             }
         }
 
+        try
+        {
+            return await ProcessAsync(context, input, upload);
+        }
+        catch (TaskFailedException e)
+        {
+            // Storage failed even after the retries: the import ends Failed with the reason, never stuck in Processing.
+            string error = $"The import stopped: {e.FailureDetails.ErrorMessage}";
+            await context.CallActivityAsync(nameof(UpdateImportActivity), new ImportUpdate(import, ImportStatus.Failed, null, [error]), ActivityRetry.Transient);
+            context.SetCustomStatus(new ImportCustomStatus(nameof(ImportStatus.Failed), 0, 0));
+            return new ImportOutcome(ImportStatus.Failed, [error]);
+        }
+    }
+
+    /// <summary>Lists the uploads, builds every file in its own sub-orchestration, and records how the import ended.</summary>
+    private static async Task<ImportOutcome> ProcessAsync(TaskOrchestrationContext context, ImportInput input, UploadComplete upload)
+    {
+        var import = input.Import;
         await context.CallActivityAsync(nameof(UpdateImportActivity), new ImportUpdate(import, ImportStatus.Processing, null, null), ActivityRetry.Transient);
         var files = await context.CallActivityAsync<IReadOnlyList<StoredObject>>(nameof(ListUploadsActivity), import, ActivityRetry.Transient);
         var filesets = files
@@ -64,8 +82,7 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
 
         // One good file is enough for Complete: failed filesets carry their own error and are listed in the import's errors.
         var status = outcomes.Any(o => o.Error is null) ? ImportStatus.Complete : ImportStatus.Failed;
-        long regions = outcomes.Sum(o => o.RegionsBuilt);
-        var final = new ImportProgress(filesets.Count, filesets.Count, regions, regions);
+        var final = LiveProgress.Of(filesets.Count, filesets.Count, LiveProgress.ByLevels(outcomes.SelectMany(o => o.Built ?? [])));
         await context.CallActivityAsync(nameof(UpdateImportActivity), new ImportUpdate(import, status, final, errors), ActivityRetry.Transient);
         context.SetCustomStatus(new ImportCustomStatus(status.ToString(), filesets.Count, filesets.Count));
         return new ImportOutcome(status, errors);

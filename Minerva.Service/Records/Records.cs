@@ -66,7 +66,14 @@ public sealed record ImportRecord(
     ImportProgress Progress,
     IReadOnlyList<string> Errors,
     DateTimeOffset Created,
-    DateTimeOffset Updated);
+    DateTimeOffset Updated)
+{
+    /// <summary>How name conflicts are settled, as asked when the upload was completed (so a restarted orchestration knows).</summary>
+    public OnConflict OnConflict { get; init; }
+
+    /// <summary>Complete, Failed, Expired and Cancelled are final: nothing changes the import after them.</summary>
+    public bool IsFinished => Status is ImportStatus.Complete or ImportStatus.Failed or ImportStatus.Expired or ImportStatus.Cancelled;
+}
 
 /// <summary>One imported file (source key under the import prefix) and the images it produced.</summary>
 public sealed record FilesetRecord(

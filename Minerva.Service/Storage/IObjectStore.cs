@@ -66,8 +66,8 @@ public interface IObjectStore
     Task<UploadCredentials> CreateUploadCredentialsAsync(string prefix, TimeSpan duration, CancellationToken ct = default);
 }
 
-/// <summary>An object's bytes (or a range of them) with what an HTTP response needs.</summary>
-public sealed record ObjectStream(Stream Content, long Length, long TotalLength, string? ContentType) : IAsyncDisposable
+/// <summary>An object's bytes (or a range of them) with what an HTTP response needs; <see cref="ETag"/> is quoted, as S3 gives it.</summary>
+public sealed record ObjectStream(Stream Content, long Length, long TotalLength, string? ContentType, string? ETag = null) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Content.DisposeAsync();
 }

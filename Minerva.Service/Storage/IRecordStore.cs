@@ -18,6 +18,9 @@ public interface IRecordStore
     Task<ImportRecord?> GetImportAsync(string owner, string uuid, CancellationToken ct = default);
     Task<IReadOnlyList<ImportRecord>> ListImportsAsync(string owner, string? repositoryUuid, CancellationToken ct = default);
 
+    /// <summary>Every owner's imports still awaiting their upload or processing.</summary>
+    Task<IReadOnlyList<ImportRecord>> ListUnfinishedImportsAsync(CancellationToken ct = default);
+
     /// <summary>Inserts or replaces a fileset record.</summary>
     Task PutFilesetAsync(FilesetRecord fileset, CancellationToken ct = default);
     Task<IReadOnlyList<FilesetRecord>> ListFilesetsAsync(string importUuid, CancellationToken ct = default);

@@ -79,7 +79,7 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
         {
             var response = await s3.GetObjectAsync(request, ct);
             var total = TotalLength(response);
-            return new ObjectStream(response.ResponseStream, response.ContentLength, total, response.Headers.ContentType);
+            return new ObjectStream(response.ResponseStream, response.ContentLength, total, response.Headers.ContentType, response.ETag);
         }
         catch (AmazonS3Exception e) when (IsAbsent(e))
         {

@@ -41,8 +41,8 @@ public sealed class SourceImages(IObjectStore objects)
         return open.Value;
     }
 
-    /// <summary>The fileset's reader: OME-TIFF when the file carries OME-XML, plain TIFF otherwise.</summary>
-    public static string ReaderName(ImageInfo info) => info.OmeXml is null ? "tiff" : "ome-tiff";
+    /// <summary>The fileset's reader: the format the engine read the file as ("ome-tiff", "svs", "qptiff", "tiff").</summary>
+    public static string ReaderName(ImageInfo info) => info.Format;
 
     private async Task<IPixelSource> OpenAsync(SourceVersion version)
     {

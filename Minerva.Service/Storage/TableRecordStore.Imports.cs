@@ -12,6 +12,7 @@ public sealed partial class TableRecordStore
             ["RepositoryUuid"] = import.RepositoryUuid,
             ["Name"] = import.Name,
             ["Status"] = import.Status.ToString(),
+            ["OnConflict"] = import.OnConflict.ToString(),
             ["FilesTotal"] = import.Progress.FilesTotal,
             ["FilesDone"] = import.Progress.FilesDone,
             ["RegionsTotal"] = import.Progress.RegionsTotal,
@@ -36,6 +37,14 @@ public sealed partial class TableRecordStore
             ReadImport,
             ct);
 
+    /// <summary>Every owner's imports that are still awaiting their upload or processing (for the watchdog).</summary>
+    public Task<IReadOnlyList<ImportRecord>> ListUnfinishedImportsAsync(CancellationToken ct = default) =>
+        QueryAsync(
+            _imports,
+            TableClient.CreateQueryFilter($"Status eq {nameof(ImportStatus.AwaitingUpload)} or Status eq {nameof(ImportStatus.Processing)}"),
+            ReadImport,
+            ct);
+
     private static ImportRecord ReadImport(TableEntity e) => new(
         e.RowKey,
         e.PartitionKey,
@@ -54,5 +63,8 @@ public sealed partial class TableRecordStore
         },
         JsonSerializer.Deserialize<string[]>(e.GetString("Errors")) ?? [],
         e.GetDateTimeOffset("Created")!.Value,
-        e.GetDateTimeOffset("Updated")!.Value);
+        e.GetDateTimeOffset("Updated")!.Value)
+    {
+        OnConflict = e.GetString("OnConflict") is { } onConflict ? Enum.Parse<OnConflict>(onConflict) : OnConflict.Ignore,
+    };
 }

@@ -1,7 +1,19 @@
 namespace Minerva.Tiling.Model;
 
-/// <summary>What a source file holds: its OME-XML (null for a plain TIFF) and its series.</summary>
-public sealed record ImageInfo(string? OmeXml, IReadOnlyList<SeriesInfo> Series);
+/// <summary>
+/// What a source file holds: its OME-XML (null when the file carries none), its series, and the format it was read
+/// as (<see cref="ImageFormats"/>), which the service records as a fileset's reader.
+/// </summary>
+public sealed record ImageInfo(string? OmeXml, IReadOnlyList<SeriesInfo> Series, string Format = ImageFormats.Tiff);
+
+/// <summary>The formats the engine reads, as the names a fileset's <c>reader</c> shows.</summary>
+public static class ImageFormats
+{
+    public const string Tiff = "tiff";
+    public const string OmeTiff = "ome-tiff";
+    public const string AperioSvs = "svs";
+    public const string Qptiff = "qptiff";
+}
 
 /// <summary>
 /// One image series (an OME &lt;Image&gt;; a plain TIFF is one series).

@@ -4,7 +4,8 @@ namespace Minerva.Tiling.Pyramid;
 
 /// <summary>
 /// Plans a series' pyramid: level k+1 is ceil(level k / 2) in y and x until a level fits in one chunk;
-/// a level whose size equals a stored source level is read from the source, the others are 2×2 means.
+/// a stored source level of level 0's size divided by 2^k (rounded up or down) is level k, read from the source
+/// at its own size, and the levels below it halve from there; the other levels are 2×2 means.
 /// Regions are squares of chunk·2^e pixels (aligned to their size) that fit <see cref="TileOptions.RegionBytes"/>,
 /// so one region also yields e further levels of its own area, each still whole chunks.
 /// </summary>
@@ -62,10 +63,15 @@ public static class PyramidPlanner
         long sizeY = series.SizeY, sizeX = series.SizeX;
         while (true)
         {
-            int? stored = levels.Count == 0
-                ? 0
-                : series.StoredLevels.FirstOrDefault(s => s.Index > 0 && s.SizeY == sizeY && s.SizeX == sizeX)?.Index;
-            levels.Add(new LevelPlan(levels.Count, sizeY, sizeX, (int)Math.Min(chunkSize, sizeY), (int)Math.Min(chunkSize, sizeX), stored));
+            int k = levels.Count;
+            var stored = k == 0 ? null : series.StoredLevels.FirstOrDefault(s => s.Index > 0 && IsLevel(series, s, k));
+            if (stored is not null)
+            {
+                // A stored level is used at its own size: scanners round down (Aperio's 32914 / 4 = 8228).
+                (sizeY, sizeX) = (stored.SizeY, stored.SizeX);
+            }
+
+            levels.Add(new LevelPlan(k, sizeY, sizeX, (int)Math.Min(chunkSize, sizeY), (int)Math.Min(chunkSize, sizeX), k == 0 ? 0 : stored?.Index));
             if (sizeY <= chunkSize && sizeX <= chunkSize)
             {
                 return levels;
@@ -74,6 +80,13 @@ public static class PyramidPlanner
             sizeY = (sizeY + 1) / 2;
             sizeX = (sizeX + 1) / 2;
         }
+    }
+
+    /// <summary>True when <paramref name="stored"/> is level 0 divided by 2^<paramref name="k"/>, rounded either way, in y and x.</summary>
+    private static bool IsLevel(SeriesInfo series, StoredLevel stored, int k)
+    {
+        static bool Near(long full, long size, int k) => size >= full >> k && size <= ((full - 1) >> k) + 1;
+        return k < 62 && Near(series.SizeY, stored.SizeY, k) && Near(series.SizeX, stored.SizeX, k);
     }
 
     /// <summary>The most further levels a region may yield: the largest e with (chunk·2^e)² pixels within RegionBytes.</summary>

@@ -11,9 +11,6 @@ namespace Minerva.Tiling.Tiff;
 /// </summary>
 internal static class PlainTiffSeries
 {
-    /// <summary>OME's packed RGBA colours (signed) of red, green and blue, for RGB samples.</summary>
-    private static readonly int[] s_rgbColors = [unchecked((int)0xFF0000FF), 0x00FF00FF, 0x0000FFFF];
-
     public static List<SeriesLayout> Build(TiffFile file, string fileName)
     {
         var main = Enumerable.Range(0, file.Ifds.Count).Where(i => !file.Ifds[i].IsReducedResolution).ToList();
@@ -47,10 +44,7 @@ internal static class PlainTiffSeries
 
             var levels = SeriesLayout.CommonLevels(full, group.Select(i => TiffSeriesPlanning.ReducedLevels(file, i, noClaims)).ToList());
             var first = full[0];
-            var rgb = first.Photometric == 2 && first.SamplesPerPixel >= 3;
-            var channels = Enumerable.Range(0, first.SamplesPerPixel)
-                .Select(c => new ChannelInfo(null, rgb && c < 3 ? s_rgbColors[c] : null))
-                .ToList();
+            var channels = TiffChannels.Of(first);
             var info = new SeriesInfo(
                 seriesIndex,
                 seriesIndex == 0 ? baseName : $"{baseName} {seriesIndex}",

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using Minerva.Tiling.Codecs;
+using Minerva.Tiling.Tiff.Compression;
 
 namespace Minerva.Tiling.Tiff;
 
@@ -49,7 +49,7 @@ internal static class TiffBlockDecoder
     {
         var rowBytes = ifd.BlockRowBytes;
         var needed = RowsOf(ifd, blockIndex) * rowBytes;
-        var decompressor = TiffDecompressor.For(ifd.Compression)!;
+        var decompressor = TiffDecompressor.For(ifd, out _)!;
         int written;
         try
         {
@@ -57,7 +57,9 @@ internal static class TiffBlockDecoder
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidImageException($"{fileName}: {Describe(ifd, blockIndex)} cannot be decompressed ({decompressor.Name}: {e.Message}); the file is damaged.", e);
+            // One line: some decoders report several.
+            var reason = string.Join(' ', e.Message.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            throw new InvalidImageException($"{fileName}: {Describe(ifd, blockIndex)} cannot be decompressed ({decompressor.Name}: {reason}); the file is damaged.", e);
         }
 
         if (written < needed)
@@ -67,7 +69,7 @@ internal static class TiffBlockDecoder
         }
 
         var samples = decoded[..needed];
-        if (ifd.Predictor == 3)
+        if (ifd.Predictor == TiffPredictor.FloatingPoint)
         {
             // The floating-point predictor's byte planes are most-significant first whatever the file's byte order.
             FloatingPointPredictor.Undo(samples, rowBytes, ifd.BytesPerSample, ifd.SamplesPerBlock);
@@ -79,7 +81,7 @@ internal static class TiffBlockDecoder
             SwapToLittleEndian(samples, ifd.BytesPerSample);
         }
 
-        if (ifd.Predictor == 2)
+        if (ifd.Predictor == TiffPredictor.Horizontal)
         {
             HorizontalPredictor.Undo(samples, rowBytes, ifd.BytesPerSample, ifd.SamplesPerBlock);
         }

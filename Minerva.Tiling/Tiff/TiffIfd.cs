@@ -1,4 +1,5 @@
 using Minerva.Tiling.Model;
+using Minerva.Tiling.Tiff.Compression;
 
 namespace Minerva.Tiling.Tiff;
 
@@ -22,11 +23,11 @@ internal sealed record TiffIfd
     /// <summary>1 unsigned, 2 signed, 3 IEEE float.</summary>
     public required int SampleFormat { get; init; }
 
-    public required int Compression { get; init; }
+    public required TiffCompression Compression { get; init; }
 
-    public required int Predictor { get; init; }
+    public required TiffPredictor Predictor { get; init; }
 
-    public required int Photometric { get; init; }
+    public required TiffPhotometric Photometric { get; init; }
 
     /// <summary>True for PlanarConfiguration 2: each sample has its own tiles.</summary>
     public required bool PlanarSeparate { get; init; }
@@ -51,6 +52,15 @@ internal sealed record TiffIfd
     public required long[] SubIfdOffsets { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>XResolution and YResolution (pixels per <see cref="ResolutionUnit"/>), null when absent or not positive.</summary>
+    public (double X, double Y)? Resolution { get; init; }
+
+    /// <summary>ResolutionUnit: 1 none, 2 inch (the default), 3 centimetre.</summary>
+    public int ResolutionUnit { get; init; } = 2;
+
+    /// <summary>The JPEGTables tag: quantisation and Huffman tables the JPEG tiles of this IFD share (null when absent).</summary>
+    public byte[]? JpegTables { get; init; }
 
     public bool IsReducedResolution => (NewSubfileType & 1) != 0;
 

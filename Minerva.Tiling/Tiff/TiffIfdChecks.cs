@@ -1,4 +1,4 @@
-using Minerva.Tiling.Codecs;
+using Minerva.Tiling.Tiff.Compression;
 
 namespace Minerva.Tiling.Tiff;
 
@@ -8,9 +8,9 @@ internal static class TiffIfdChecks
     /// <summary>Why the reader cannot decode <paramref name="ifd"/>, or null when it can.</summary>
     public static string? UnsupportedFeature(TiffIfd ifd)
     {
-        if (TiffDecompressor.For(ifd.Compression) is null)
+        if (TiffDecompressor.For(ifd, out var codecProblem) is null)
         {
-            return $"uses compression {ifd.Compression} ({TiffDecompressor.DescribeCompression(ifd.Compression)}), which Minerva cannot read";
+            return codecProblem;
         }
 
         if (ifd.PixelType is null)
@@ -20,9 +20,15 @@ internal static class TiffIfdChecks
                 : $"has {ifd.BitsPerSample}-bit samples of SampleFormat {ifd.SampleFormat}, which Minerva cannot read (it reads 8/16/32-bit integers and 32/64-bit floats)";
         }
 
-        if (ifd.Predictor is not (1 or 2 or 3) || (ifd.Predictor == 3 && ifd.BytesPerSample == 1))
+        if (ifd.Predictor is not (TiffPredictor.None or TiffPredictor.Horizontal or TiffPredictor.FloatingPoint)
+            || (ifd.Predictor == TiffPredictor.FloatingPoint && ifd.BytesPerSample == 1))
         {
-            return $"uses predictor {ifd.Predictor} with {ifd.BitsPerSample}-bit samples, which Minerva cannot read";
+            return $"uses predictor {(int)ifd.Predictor} with {ifd.BitsPerSample}-bit samples, which Minerva cannot read";
+        }
+
+        if (ifd.Photometric == TiffPhotometric.YCbCr && !ifd.Compression.DecodesToRgb())
+        {
+            return $"stores YCbCr samples with compression {ifd.Compression.Describe()}, which Minerva cannot read (it reads YCbCr in JPEG and JPEG 2000 tiles)";
         }
 
         if (ifd.Depth != 1)

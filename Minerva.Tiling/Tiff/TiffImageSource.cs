@@ -1,4 +1,6 @@
 using System.Buffers;
+using Minerva.Tiling.Akoya;
+using Minerva.Tiling.Aperio;
 using Minerva.Tiling.IO;
 using Minerva.Tiling.Model;
 using Minerva.Tiling.Ome;
@@ -6,7 +8,7 @@ using Minerva.Tiling.Ome;
 namespace Minerva.Tiling.Tiff;
 
 /// <summary>
-/// A TIFF, BigTIFF or OME-TIFF opened for reading rectangles of its planes. Only the tiles or strips a
+/// A TIFF, BigTIFF, OME-TIFF, Aperio SVS or Akoya QPTIFF opened for reading rectangles of its planes. Only the tiles or strips a
 /// rectangle touches are fetched and decoded, each once for all the channels it holds; blocks stored back to
 /// back are fetched in one range read (many small strips would otherwise be many requests to S3).
 /// Safe for concurrent <see cref="ReadAsync"/> calls.
@@ -17,12 +19,12 @@ public sealed class TiffImageSource : IPixelSource
     private readonly TiffFile _file;
     private readonly IReadOnlyList<SeriesLayout> _series;
 
-    private TiffImageSource(IByteSource source, TiffFile file, IReadOnlyList<SeriesLayout> series, string? omeXml)
+    private TiffImageSource(IByteSource source, TiffFile file, IReadOnlyList<SeriesLayout> series, string? omeXml, string format)
     {
         _source = source;
         _file = file;
         _series = series;
-        Info = new ImageInfo(omeXml, series.Select(s => s.Info).ToList());
+        Info = new ImageInfo(omeXml, series.Select(s => s.Info).ToList(), format);
     }
 
     public ImageInfo Info { get; }
@@ -38,15 +40,16 @@ public sealed class TiffImageSource : IPixelSource
         var file = await TiffStructureReader.ReadAsync(source, cancellationToken).ConfigureAwait(false);
         var description = file.Ifds[0].Description;
         var omeXml = OmeXmlParser.LooksLikeOme(description) ? description : null;
-        var series = omeXml is null
-            ? PlainTiffSeries.Build(file, source.Name)
-            : OmeTiffSeries.Build(file, OmeXmlParser.Parse(omeXml, source.Name), source.Name);
+        var (series, format) = omeXml is not null ? (OmeTiffSeries.Build(file, OmeXmlParser.Parse(omeXml, source.Name), source.Name), ImageFormats.OmeTiff)
+            : AperioDescription.Recognises(description) ? (SvsSeries.Build(file, source.Name), ImageFormats.AperioSvs)
+            : QptiffDescription.Recognises(description) ? (QptiffSeries.Build(file, source.Name), ImageFormats.Qptiff)
+            : (PlainTiffSeries.Build(file, source.Name), ImageFormats.Tiff);
         foreach (var ifd in series.SelectMany(s => s.Levels).SelectMany(level => level).Distinct())
         {
             TiffIfdChecks.CheckBlocks(ifd, source.Name, source.Length);
         }
 
-        return new TiffImageSource(source, file, series, omeXml);
+        return new TiffImageSource(source, file, series, omeXml, format);
     }
 
     public async ValueTask ReadAsync(PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Minerva.Tiling.IO;
+using Minerva.Tiling.Tiff.Compression;
 
 namespace Minerva.Tiling.Tiff;
 
@@ -180,6 +181,14 @@ internal sealed class TiffStructureReader
             description = DecodeText(bytes.Span);
         }
 
+        var resolutionX = await RationalAsync(fields, TiffTag.XResolution, label).ConfigureAwait(false);
+        var resolutionY = await RationalAsync(fields, TiffTag.YResolution, label).ConfigureAwait(false);
+        byte[]? jpegTables = null;
+        if (fields.TryGetValue(TiffTag.JpegTables, out var tablesField) && tablesField.Type is 1 or 7)
+        {
+            jpegTables = (await ReadFieldBytesAsync(tablesField, label).ConfigureAwait(false)).ToArray();
+        }
+
         return new TiffIfd
         {
             Label = label,
@@ -188,9 +197,9 @@ internal sealed class TiffStructureReader
             SamplesPerPixel = samplesPerPixel,
             BitsPerSample = Uniform(await Values(TiffTag.BitsPerSample).ConfigureAwait(false), 1),
             SampleFormat = Uniform(await Values(TiffTag.SampleFormat).ConfigureAwait(false), 1),
-            Compression = (int)await Value(TiffTag.Compression, 1).ConfigureAwait(false),
-            Predictor = (int)await Value(TiffTag.Predictor, 1).ConfigureAwait(false),
-            Photometric = (int)await Value(TiffTag.PhotometricInterpretation, 1).ConfigureAwait(false),
+            Compression = (TiffCompression)await Value(TiffTag.Compression, 1).ConfigureAwait(false),
+            Predictor = (TiffPredictor)await Value(TiffTag.Predictor, 1).ConfigureAwait(false),
+            Photometric = (TiffPhotometric)await Value(TiffTag.PhotometricInterpretation, 1).ConfigureAwait(false),
             PlanarSeparate = await Value(TiffTag.PlanarConfiguration, 1).ConfigureAwait(false) == 2 && samplesPerPixel > 1,
             Tiled = tiled,
             BlockWidth = (int)blockWidth,
@@ -201,6 +210,9 @@ internal sealed class TiffStructureReader
             NewSubfileType = await Value(TiffTag.NewSubfileType, 0).ConfigureAwait(false),
             SubIfdOffsets = await Values(TiffTag.SubIfds).ConfigureAwait(false),
             Description = description,
+            JpegTables = jpegTables,
+            Resolution = resolutionX > 0 && resolutionY > 0 ? (resolutionX.Value, resolutionY.Value) : null,
+            ResolutionUnit = (int)await Value(TiffTag.ResolutionUnit, 2).ConfigureAwait(false),
         };
     }
 
@@ -219,6 +231,19 @@ internal sealed class TiffStructureReader
         {
             return Encoding.Latin1.GetString(text);
         }
+    }
+
+    /// <summary>The first value of a RATIONAL field, or null when the tag is absent, not a RATIONAL or has a zero denominator.</summary>
+    private async Task<double?> RationalAsync(Dictionary<int, TiffField> fields, int tag, string label)
+    {
+        if (!fields.TryGetValue(tag, out var field) || field.Type != 5 || field.Count < 1)
+        {
+            return null;
+        }
+
+        var bytes = (await ReadFieldBytesAsync(field with { Count = 1 }, label).ConfigureAwait(false)).Span;
+        var denominator = U32(bytes[4..]);
+        return denominator == 0 ? null : (double)U32(bytes) / denominator;
     }
 
     /// <summary>The one value all samples share, or 0 when they differ (no pixel type has mixed samples).</summary>

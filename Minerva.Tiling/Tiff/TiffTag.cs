@@ -14,7 +14,10 @@ internal static class TiffTag
     public const int SamplesPerPixel = 277;
     public const int RowsPerStrip = 278;
     public const int StripByteCounts = 279;
+    public const int XResolution = 282;
+    public const int YResolution = 283;
     public const int PlanarConfiguration = 284;
+    public const int ResolutionUnit = 296;
     public const int Predictor = 317;
     public const int TileWidth = 322;
     public const int TileLength = 323;
@@ -22,5 +25,6 @@ internal static class TiffTag
     public const int TileByteCounts = 325;
     public const int SubIfds = 330;
     public const int SampleFormat = 339;
+    public const int JpegTables = 347;
     public const int ImageDepth = 32997;
 }

@@ -37,12 +37,21 @@ internal static class OmeXmlGenerator
                 new XAttribute("SizeZ", series.SizeZ),
                 new XAttribute("SizeC", series.SizeC),
                 new XAttribute("SizeT", series.SizeT),
+                PhysicalSize("X", series.PhysicalSizes.X, series.PhysicalSizes.XUnit),
+                PhysicalSize("Y", series.PhysicalSizes.Y, series.PhysicalSizes.YUnit),
                 Enumerable.Range(0, series.SizeC).Select(c => new XElement(
                     Ome + "Channel",
                     new XAttribute("ID", $"Channel:{i}:{c}"),
+                    c < series.Channels.Count && series.Channels[c].Name is { } name ? new XAttribute("Name", name) : null,
+                    c < series.Channels.Count && series.Channels[c].Color is { } color ? new XAttribute("Color", color) : null,
                     new XAttribute("SamplesPerPixel", 1))),
                 new XElement(Ome + "MetadataOnly")));
     }
+
+    /// <summary>PhysicalSizeX/Y in micrometres (the only unit the non-OME readers report), or nothing.</summary>
+    private static XAttribute[] PhysicalSize(string axis, double? size, string? unit) => size is { } value && unit == "micrometer"
+        ? [new XAttribute($"PhysicalSize{axis}", value), new XAttribute($"PhysicalSize{axis}Unit", "\u00B5m")]
+        : [];
 
     private static string OmeType(PixelType type) => type switch
     {

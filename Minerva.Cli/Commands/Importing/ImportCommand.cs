@@ -70,6 +70,7 @@ internal sealed class ImportCommand(CliContext context) : ServiceCommand<ImportS
         if (!settings.Json)
         {
             Context.Out.Write(Tables.Filesets(filesets.Value));
+            ImageLinkLines.Write(Context.Out, filesets.Value);
         }
 
         ThrowUnlessComplete(ended.Value, filesets.Value);

@@ -39,7 +39,7 @@ internal sealed class ImportUploader(MultipartUploader s3, UploadStateStore stat
         if (pending is null || held is null)
         {
             var plan = PartPlan.For(file.Size);
-            pending = new PendingUpload(import.Uuid, import.RepositoryUuid, key, await s3.StartAsync(key, ct), plan.PartSize, Uploaded: false);
+            pending = new PendingUpload(import.Uuid, import.RepositoryUuid, key, await s3.StartAsync(key, file.Sha256Base64, ct), plan.PartSize, Uploaded: false);
             held = new Dictionary<int, PartETag>();
             Remember(file, pending);
         }

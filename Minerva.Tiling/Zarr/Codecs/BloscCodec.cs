@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text.Json.Nodes;
+using Minerva.Tiling.Compression;
 
 namespace Minerva.Tiling.Zarr.Codecs;
 
@@ -21,14 +22,8 @@ public enum BloscCompressor
 /// </summary>
 public sealed class BloscCodec(BloscCompressor compressor, int typeSize) : IChunkCodec
 {
-    private const int HeaderSize = 16;
+    private const int HeaderSize = BloscHeader.Size;
     private const int MinBufferSize = 128;
-    private const int FormatVersion = 2;
-    private const int CodecFormatVersion = 1;
-    private const byte ShuffleFlag = 0x01;
-    private const byte MemcpyedFlag = 0x02;
-    private const byte BitShuffleFlag = 0x04;
-    private const byte DontSplitFlag = 0x10;
 
     // 256 KiB blocks: eight per 1024² uint16 chunk, the size at which zstd reaches its ratio (codecs.md).
     private const int TargetBlockSize = 256 * 1024;
@@ -57,7 +52,7 @@ public sealed class BloscCodec(BloscCompressor compressor, int typeSize) : IChun
         int written = source.Length < MinBufferSize ? 0 : EncodeBlocks(source, destination);
         if (written == 0)
         {
-            WriteHeader(destination, source.Length, Math.Max(source.Length, 1), MemcpyedFlag, source.Length + HeaderSize);
+            WriteHeader(destination, source.Length, Math.Max(source.Length, 1), BloscHeader.MemcpyedFlag, source.Length + HeaderSize);
             source.CopyTo(destination[HeaderSize..]);
             written = source.Length + HeaderSize;
         }
@@ -135,27 +130,14 @@ public sealed class BloscCodec(BloscCompressor compressor, int typeSize) : IChun
         }
     }
 
-    private void WriteHeader(Span<byte> destination, int length, int blockSize, byte extraFlags, int frameLength)
-    {
-        byte flags = (byte)(DontSplitFlag | ((int)compressor << 5) | extraFlags);
-        if (typeSize > 1)
-        {
-            flags |= ShuffleFlag;
-        }
-
-        destination[0] = FormatVersion;
-        destination[1] = CodecFormatVersion;
-        destination[2] = flags;
-        destination[3] = (byte)Math.Min(typeSize, 255);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[4..], length);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[8..], blockSize);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[12..], frameLength);
-    }
+    private void WriteHeader(Span<byte> destination, int length, int blockSize, byte extraFlags, int frameLength) =>
+        new BloscHeader(BloscHeader.FormatVersion, BloscHeader.FlagsFor(compressor, typeSize, extraFlags), typeSize, length, blockSize, frameLength)
+            .Write(destination);
 
     /// <summary>Compressed length, or a value ≤ 0 when the output does not fit.</summary>
     private int Compress(ReadOnlySpan<byte> input, Span<byte> output) => compressor == BloscCompressor.Lz4
         ? K4os.Compression.LZ4.LZ4Codec.Encode(input, output, K4os.Compression.LZ4.LZ4Level.L00_FAST)
-        : ZstdBlocks.Compress(input, output, Level);
+        : Zstd.Compress(input, output, Level);
 
     public void Decode(ReadOnlySpan<byte> encoded, Span<byte> destination) => BloscDecoder.Decode(encoded, destination);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using Minerva.Tiling.Compression;
 
 namespace Minerva.Tiling.Zarr.Codecs;
 
@@ -9,61 +10,52 @@ namespace Minerva.Tiling.Zarr.Codecs;
 /// </summary>
 internal static class BloscDecoder
 {
-    private const int HeaderSize = 16;
-
     public static void Decode(ReadOnlySpan<byte> frame, Span<byte> destination)
     {
-        if (frame.Length < HeaderSize)
+        var header = BloscHeader.Read(frame);
+        if (header.Version is < 1 or > 2 || header.Length != destination.Length || header.FrameLength > frame.Length || header.FrameLength < BloscHeader.Size)
         {
-            throw new InvalidDataException("Blosc frame is shorter than its 16-byte header.");
+            throw new InvalidDataException($"Blosc header is invalid or holds {header.Length} bytes where {destination.Length} are expected.");
         }
 
-        byte flags = frame[2];
-        int typeSize = Math.Max((int)frame[3], 1);
-        int length = BinaryPrimitives.ReadInt32LittleEndian(frame[4..]);
-        int blockSize = BinaryPrimitives.ReadInt32LittleEndian(frame[8..]);
-        int frameLength = BinaryPrimitives.ReadInt32LittleEndian(frame[12..]);
-        if (frame[0] is < 1 or > 2 || length != destination.Length || frameLength > frame.Length || frameLength < HeaderSize)
+        if (header.Memcpyed)
         {
-            throw new InvalidDataException($"Blosc header is invalid or holds {length} bytes where {destination.Length} are expected.");
-        }
-
-        if ((flags & 0x02) != 0)
-        {
-            if (frameLength != HeaderSize + length)
+            if (header.FrameLength != BloscHeader.Size + header.Length)
             {
                 throw new InvalidDataException("Memcpyed Blosc frame has the wrong length.");
             }
 
-            frame.Slice(HeaderSize, length).CopyTo(destination);
+            frame.Slice(BloscHeader.Size, header.Length).CopyTo(destination);
             return;
         }
 
-        if ((flags & 0x04) != 0)
+        if (header.BitShuffled)
         {
             throw new InvalidDataException("Blosc bit-shuffle is not supported; use byte shuffle.");
         }
 
-        var codec = (flags >> 5) switch
+        var codec = header.CompressorCode switch
         {
-            1 => BloscCompressor.Lz4,
-            4 => BloscCompressor.Zstd,
+            (int)BloscCompressor.Lz4 => BloscCompressor.Lz4,
+            (int)BloscCompressor.Zstd => BloscCompressor.Zstd,
             var other => throw new InvalidDataException($"Blosc compressor code {other} is not supported (lz4 and zstd are)."),
         };
-        if (blockSize <= 0 || length == 0)
+        if (header.BlockSize <= 0 || header.Length == 0)
         {
             throw new InvalidDataException("Blosc frame has no blocks.");
         }
 
-        DecodeBlocks(frame[..frameLength], destination, codec, flags, typeSize, blockSize);
+        DecodeBlocks(frame[..header.FrameLength], destination, codec, header);
     }
 
-    private static void DecodeBlocks(ReadOnlySpan<byte> frame, Span<byte> destination, BloscCompressor codec, byte flags, int typeSize, int blockSize)
+    private static void DecodeBlocks(ReadOnlySpan<byte> frame, Span<byte> destination, BloscCompressor codec, BloscHeader header)
     {
-        bool shuffled = (flags & 0x01) != 0 && typeSize > 1;
-        bool dontSplit = (flags & 0x10) != 0;
+        int typeSize = header.TypeSize;
+        int blockSize = header.BlockSize;
+        bool shuffled = header.Shuffled && typeSize > 1;
+        bool dontSplit = header.DontSplit;
         int blocks = (destination.Length + blockSize - 1) / blockSize;
-        if (HeaderSize + 4L * blocks > frame.Length)
+        if (BloscHeader.Size + 4L * blocks > frame.Length)
         {
             throw new InvalidDataException("Blosc frame is too short for its block offsets.");
         }
@@ -73,7 +65,7 @@ internal static class BloscDecoder
         {
             for (int b = 0; b < blocks; b++)
             {
-                int start = BinaryPrimitives.ReadInt32LittleEndian(frame[(HeaderSize + 4 * b)..]);
+                int start = BinaryPrimitives.ReadInt32LittleEndian(frame[(BloscHeader.Size + 4 * b)..]);
                 var output = destination.Slice(b * blockSize, Math.Min(blockSize, destination.Length - b * blockSize));
                 bool leftover = output.Length < blockSize;
                 int splits = !dontSplit && !leftover && typeSize <= 16 && blockSize / typeSize >= 128 ? typeSize : 1;
@@ -128,5 +120,5 @@ internal static class BloscDecoder
 
     private static int Decompress(BloscCompressor codec, ReadOnlySpan<byte> input, Span<byte> output) => codec == BloscCompressor.Lz4
         ? K4os.Compression.LZ4.LZ4Codec.Decode(input, output)
-        : ZstdBlocks.Decompress(input, output);
+        : Zstd.Decompress(input, output);
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using Minerva.Tiling.Compression;
 
 namespace Minerva.Tiling.Zarr.Codecs;
 
@@ -36,30 +37,17 @@ public sealed class ZlibCodec : IChunkCodec
         }
     }
 
-    public unsafe void Decode(ReadOnlySpan<byte> encoded, Span<byte> destination)
+    public void Decode(ReadOnlySpan<byte> encoded, Span<byte> destination)
     {
         if (encoded.IsEmpty)
         {
             throw new InvalidDataException("zlib chunk is empty.");
         }
 
-        fixed (byte* input = encoded)
+        int written = Zlib.Decompress(encoded, destination);
+        if (written != destination.Length)
         {
-            using var stream = new UnmanagedMemoryStream(input, encoded.Length);
-            using var zlib = new ZLibStream(stream, CompressionMode.Decompress);
-            try
-            {
-                zlib.ReadExactly(destination);
-            }
-            catch (EndOfStreamException e)
-            {
-                throw new InvalidDataException($"zlib chunk decodes to fewer than {destination.Length} bytes.", e);
-            }
-
-            if (zlib.ReadByte() >= 0)
-            {
-                throw new InvalidDataException($"zlib chunk decodes to more than {destination.Length} bytes.");
-            }
+            throw new InvalidDataException($"zlib chunk decodes to {written} bytes instead of {destination.Length}.");
         }
     }
 }

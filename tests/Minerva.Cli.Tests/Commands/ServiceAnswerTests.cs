@@ -81,6 +81,27 @@ public sealed class ServiceAnswerTests : IDisposable
         {
             Assert.Contains(cell, run.Out, StringComparison.Ordinal);
         }
+
+        Assert.DoesNotContain("Links", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filesets_ImagesWithLinks_PrintsEachLinkWholeOnItsOwnLine()
+    {
+        var token = "1796608800.bG9jYWw." + new string('s', 22);
+        var viewer = $"http://127.0.0.1:7071/shared/{ImportUuid}/{token}/view";
+        var zarr = $"http://127.0.0.1:7071/shared/{ImportUuid}/{token}/zarr/";
+        api.On(HttpMethod.Get, $"/import/{ImportUuid}/filesets", HttpStatusCode.OK, $$"""
+            [{"uuid":"f1","name":"slide.ome.tif","reader":"ome-tiff","complete":true,"status":"Complete","progress":1,"error":null,
+              "images":[{"uuid":"i1","name":"slide","location":"images/i1.ome.zarr","levels":3,"shape":[1,3,1,2048,4096],
+                         "dtype":"uint16","channels":[],"sha256":"ab","zarr_url":"{{zarr}}","viewer_url":"{{viewer}}"}]}]
+            """);
+
+        var run = await RunAsync("filesets", ImportUuid);
+
+        var lines = run.Out.Split('\n').Select(l => l.Trim()).ToList();
+        Assert.Contains($"viewer: {viewer}", lines);
+        Assert.Contains($"zarr:   {zarr}", lines);
     }
 
     [Theory]

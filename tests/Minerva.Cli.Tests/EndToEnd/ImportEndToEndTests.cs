@@ -180,7 +180,7 @@ public sealed class ImportEndToEndTests(LocalServices services) : IAsyncLifetime
         var key = credentials.KeyPrefix + Path.GetFileName(path);
         var plan = new PartPlan(file.Size, PartPlan.MinPartSize);
         var uploader = new MultipartUploader(s3, credentials.Bucket, 1);
-        var uploadId = await uploader.StartAsync(key, CancellationToken.None);
+        var uploadId = await uploader.StartAsync(key, hash, CancellationToken.None);
         var (offset, length) = plan.Part(1);
         await s3.UploadPartAsync(new UploadPartRequest
         {

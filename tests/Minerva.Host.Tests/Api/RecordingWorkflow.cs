@@ -13,10 +13,17 @@ internal sealed class RecordingWorkflow : IImportWorkflow
 {
     public ConcurrentQueue<string> Calls { get; } = new();
 
-    public Task StartAsync(ImportRecord import, CancellationToken ct = default) => Record($"start {import.Uuid}");
+    public Task StartAsync(ImportRecord import, UploadComplete? completed = null, CancellationToken ct = default) =>
+        Record(completed is null ? $"start {import.Uuid}" : $"start {import.Uuid} completed {completed.OnConflict}");
 
-    public Task CompleteUploadAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default) =>
+    public Task RaiseUploadCompleteAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default) =>
         Record($"complete {importUuid} {onConflict}");
+
+    /// <summary>A started import's orchestration is running (and waits for its upload); others have none.</summary>
+    public Task<OrchestrationHealth?> GetHealthAsync(string importUuid, CancellationToken ct = default) =>
+        Task.FromResult(Calls.Any(c => c.StartsWith($"start {importUuid}", StringComparison.Ordinal))
+            ? new OrchestrationHealth("Running", nameof(ImportStatus.AwaitingUpload), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null)
+            : null);
 
     public Task TerminateAsync(string importUuid, string reason, CancellationToken ct = default) => Record($"terminate {importUuid}");
 

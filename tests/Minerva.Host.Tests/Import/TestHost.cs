@@ -16,6 +16,9 @@ internal sealed class TestHost : IAsyncDisposable
 {
     public const string ApiKey = "e2e-key";
 
+    /// <summary>The user <see cref="ApiKey"/> maps to.</summary>
+    public const string User = "e2e-user";
+
     private readonly WebApplication app;
 
     private TestHost(WebApplication app, string bucket)
@@ -34,13 +37,16 @@ internal sealed class TestHost : IAsyncDisposable
 
     public string Bucket { get; }
 
+    /// <summary>The host's services: its record store, its durable client, …</summary>
+    public IServiceProvider Services => app.Services;
+
     public static async Task<TestHost> StartAsync(LocalServices services, params (string Key, string Value)[] settings)
     {
         string bucket = LocalServices.NewBucketName();
         var all = services.HostSettings(bucket)
             .Select(kv => (kv.Key, kv.Value ?? ""))
             .Append(("urls", "http://127.0.0.1:0"))
-            .Append(($"Minerva:ApiKeys:{ApiKey}", "e2e-user"))
+            .Append(($"Minerva:ApiKeys:{ApiKey}", User))
             .Concat(settings);
         var app = MinervaHost.Build([.. all.Select(s => $"--{s.Item1}={s.Item2}")]);
         await app.StartAsync();

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Minerva.Testing.Services;
 
 namespace Minerva.Host.Tests.Import;
 
@@ -8,7 +8,7 @@ namespace Minerva.Host.Tests.Import;
 internal static class ZarrCheck
 {
     /// <summary>Debian's Python has numpy, zarr and tifffile; a pyenv python3 on PATH may not.</summary>
-    private const string Python = "/usr/bin/python3";
+    public const string Python = "/usr/bin/python3";
 
     /// <summary>Copies every object under <paramref name="prefix"/> into <paramref name="directory"/>, keys as relative paths.</summary>
     public static async Task<int> DownloadAsync(IAmazonS3 s3, string bucket, string prefix, string directory)
@@ -38,17 +38,9 @@ internal static class ZarrCheck
     /// <summary>Runs the comparison; returns its report (one line per level), or fails the test with the first difference.</summary>
     public static async Task<string> AssertMatchesTiffAsync(string zarrRoot, int series, string tiffPath)
     {
-        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "Import", "zarr_matches_tiff.py"), zarrRoot, $"{series}", tiffPath })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"zarr_matches_tiff.py: {await output}{await errors}");
-        return await output;
+        var script = Path.Combine(AppContext.BaseDirectory, "Import", "zarr_matches_tiff.py");
+        var (exitCode, output, errors) = await ProgramRun.RunAsync(Python, [script, zarrRoot, $"{series}", tiffPath]);
+        Assert.True(exitCode == 0, $"zarr_matches_tiff.py: {output}{errors}");
+        return output;
     }
 }

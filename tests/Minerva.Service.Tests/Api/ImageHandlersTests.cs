@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Minerva.Service.Api;
 using Minerva.Service.Configuration;
 using Minerva.Service.Records;
@@ -28,21 +27,13 @@ public sealed class ImageHandlersTests(LocalServices services)
         var image = new ImageRecord(Guid.NewGuid().ToString(), owner, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), "i", 0,
             "images/x/0", 1, [1, 1, 1, 1, 1], "uint8", [], new string('f', 64), DateTimeOffset.UtcNow);
         await records.PutImageAsync(image);
-        var keys = new ApiKeys(new StaticOptions(new MinervaOptions { ApiKeys = { ["k"] = owner } }));
+        var keys = new ApiKeys(StaticOptions.Of(new MinervaOptions { ApiKeys = { ["k"] = owner } }));
+        var links = new ImageLinks(StaticOptions.Of(new LinkOptions { Secret = "test" }), StaticOptions.Of(new S3Options()), TimeProvider.System);
         var context = new DefaultHttpContext();
         context.Request.Headers[ApiKeys.Header] = "k";
 
-        var e = await Assert.ThrowsAsync<ApiException>(() => new ImageHandlers(keys, records, objects).ZarrAsync(context.Request, image.Uuid, path, default));
+        var e = await Assert.ThrowsAsync<ApiException>(() => new ImageHandlers(keys, records, objects, links).ZarrAsync(context.Request, image.Uuid, path, default));
 
         Assert.Equal((400, "invalid_path"), (e.Status, e.Code));
-    }
-
-    private sealed class StaticOptions(MinervaOptions value) : IOptionsMonitor<MinervaOptions>
-    {
-        public MinervaOptions CurrentValue => value;
-
-        public MinervaOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<MinervaOptions, string?> listener) => null;
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using BitMiracle.LibTiff.Classic;
+using Minerva.Testing.Tools;
 using Minerva.Tiling.Model;
 
 namespace Minerva.Testing.Tiff;
@@ -227,15 +227,6 @@ public static class TestTiff
             : ["-s", "-r", spec.RowsPerStrip.ToString()]);
         arguments.Add(input);
         arguments.Add(output);
-        var start = new ProcessStartInfo("tiffcp") { RedirectStandardError = true, RedirectStandardOutput = true };
-        arguments.ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start) ?? throw new IOException("tiffcp did not start.");
-        var errors = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new IOException($"tiffcp failed ({process.ExitCode}): {errors}");
-        }
+        CommandLine.Run("tiffcp", [.. arguments]);
     }
 }

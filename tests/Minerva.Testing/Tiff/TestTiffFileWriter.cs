@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Minerva.Testing.Tools;
 using Minerva.Tiling.Model;
 
 namespace Minerva.Testing.Tiff;
@@ -7,7 +7,8 @@ namespace Minerva.Testing.Tiff;
 /// <summary>Writes test TIFFs with Python's tifffile (Debian's /usr/bin/python3), for SubIFD pyramids.</summary>
 internal static class TestTiffFileWriter
 {
-    private const string Python = "/usr/bin/python3";
+    /// <summary>Debian's python3, which has tifffile, numpy and PIL.</summary>
+    internal const string Python = "/usr/bin/python3";
 
     public static void Write(string path, TestTiffSpec spec, IReadOnlyList<TestIfd> ifds)
     {
@@ -49,7 +50,7 @@ internal static class TestTiffFileWriter
             };
             var manifestPath = Path.Combine(folder, "manifest.json");
             File.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest));
-            Run(Path.Combine(AppContext.BaseDirectory, "Tiff", "tifffile_writer.py"), manifestPath);
+            CommandLine.Run(Python, Path.Combine(AppContext.BaseDirectory, "Tiff", "tifffile_writer.py"), manifestPath);
         }
         finally
         {
@@ -82,21 +83,6 @@ internal static class TestTiffFileWriter
         }
 
         file.Write(interleaved);
-    }
-
-    private static void Run(string script, string manifest)
-    {
-        var start = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(manifest);
-        using var process = Process.Start(start) ?? throw new IOException("python3 did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new IOException($"tifffile failed ({process.ExitCode}): {errors}{output.Result}");
-        }
     }
 
     private static string NumpyType(PixelType type) => type switch

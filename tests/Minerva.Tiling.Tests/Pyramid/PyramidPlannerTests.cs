@@ -73,9 +73,30 @@ public class PyramidPlannerTests
     }
 
     [Fact]
-    public void Plan_StoredLevelOfFloorHalvedSize_IsNotUsed()
+    public void Plan_StoredLevelOfFloorHalvedSize_IsUsedAtItsOwnSize()
     {
         var plan = PyramidPlanner.Plan(Series(4097, 4097, stored: [new StoredLevel(1, 2048, 2048)]), new TileOptions());
+
+        Assert.Equal(new int?[] { 0, 1, null }, plan.Levels.Select(l => l.StoredLevel));
+        Assert.Equal(new long[] { 4097, 2048, 1024 }, plan.Levels.Select(l => l.SizeY));
+    }
+
+    [Fact]
+    public void Plan_AperioFactorFourLevelsRoundedDown_AreReadFromTheSource()
+    {
+        // CMU-1.svs: 46000×32914, then 11500×8228 and 2875×2057 (each a quarter, rounded down).
+        var plan = PyramidPlanner.Plan(
+            Series(32914, 46000, stored: [new StoredLevel(1, 8228, 11500), new StoredLevel(2, 2057, 2875)]),
+            new TileOptions());
+
+        Assert.Equal(new int?[] { 0, null, 1, null, 2, null, null }, plan.Levels.Select(l => l.StoredLevel));
+        Assert.Equal(new long[] { 32914, 16457, 8228, 4114, 2057, 1029, 515 }, plan.Levels.Select(l => l.SizeY));
+    }
+
+    [Fact]
+    public void Plan_StoredLevelTwoPixelsOff_IsNotUsed()
+    {
+        var plan = PyramidPlanner.Plan(Series(4096, 4096, stored: [new StoredLevel(1, 2046, 2048)]), new TileOptions());
 
         Assert.All(plan.Levels.Skip(1), l => Assert.Null(l.StoredLevel));
     }

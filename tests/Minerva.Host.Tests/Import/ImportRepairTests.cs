@@ -1,0 +1,82 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Minerva.Service.Records;
+using Minerva.Service.Storage;
+using Minerva.Testing.Services;
+
+namespace Minerva.Host.Tests.Import;
+
+/// <summary>
+/// An import whose orchestration is lost, never receives its upload-complete event or ends without finishing the
+/// import is set going again (or failed with the reason), by PUT complete and by the watchdog: never silently stuck.
+/// The orchestration is removed or stopped through the host's own durable client, as the storage backend might lose it.
+/// </summary>
+[Collection(LocalServices.Collection)]
+public sealed class ImportRepairTests(LocalServices services) : IDisposable
+{
+    private static readonly TimeSpan ImportTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>A watchdog that looks every second and repairs what has been stuck for two.</summary>
+    private static readonly (string, string)[] EagerWatchdog = [("Minerva:WatchdogInterval", "00:00:01"), ("Minerva:OrchestrationStaleAfter", "00:00:02")];
+
+    private readonly TestFiles files = new();
+
+    [Fact]
+    public async Task Complete_OrchestrationMissing_StartsOneAtTheCompletedUploadAndTheImportCompletes()
+    {
+        await using var host = await TestHost.StartAsync(services);
+        var api = new ImportApi(host);
+        string import = await api.CreateImportAsync(await api.CreateRepositoryAsync());
+        await RemoveOrchestrationAsync(host, import);
+        var (path, _) = files.PyramidalOmeTiff();
+        await api.UploadAsync(import, path, "sample.ome.tiff");
+
+        await api.CompleteAsync(import);
+
+        var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
+        Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
+    }
+
+    [Fact]
+    public async Task Watchdog_CompletedUploadWithoutOrchestration_StartsOneAndTheImportCompletes()
+    {
+        await using var host = await TestHost.StartAsync(services, EagerWatchdog);
+        var api = new ImportApi(host);
+        string import = await api.CreateImportAsync(await api.CreateRepositoryAsync());
+        var (path, _) = files.PyramidalOmeTiff();
+        await api.UploadAsync(import, path, "sample.ome.tiff");
+
+        // The upload was completed (the record says so), but the orchestration was lost before it heard of it.
+        await RemoveOrchestrationAsync(host, import);
+        var records = host.Services.GetRequiredService<IRecordStore>();
+        var record = (await records.GetImportAsync(TestHost.User, import))!;
+        await records.PutImportAsync(record with { Status = ImportStatus.Processing, OnConflict = OnConflict.Rename });
+
+        var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
+        Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
+    }
+
+    [Fact]
+    public async Task Watchdog_OrchestrationEndedWithoutFinishingTheImport_RecordsItFailedWithTheReason()
+    {
+        await using var host = await TestHost.StartAsync(services, EagerWatchdog);
+        var api = new ImportApi(host);
+        string import = await api.CreateImportAsync(await api.CreateRepositoryAsync());
+
+        await host.Services.GetRequiredService<DurableTaskClient>().TerminateInstanceAsync(import, "lost");
+
+        var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
+        Assert.Equal("Failed", done.GetProperty("status").GetString());
+        Assert.Contains("Its orchestration ended (Terminated", Assert.Single(done.GetProperty("errors").EnumerateArray()).GetString());
+    }
+
+    public void Dispose() => files.Dispose();
+
+    private static async Task RemoveOrchestrationAsync(TestHost host, string import)
+    {
+        var client = host.Services.GetRequiredService<DurableTaskClient>();
+        await client.TerminateInstanceAsync(import, "lost");
+        await client.WaitForInstanceCompletionAsync(import);
+        await client.PurgeInstanceAsync(import);
+    }
+}
