@@ -23,7 +23,8 @@ public sealed class ServicesOnlyTests : IDisposable
     [Fact]
     public async Task RunServicesOnly_LocalSettings_ServeAnImportThroughTheFunctionsAppUntilStopped()
     {
-        var settings = LocalSettingsFile.Load().OnPorts(FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var ports = DistinctFreePorts(4);
+        var settings = LocalSettingsFile.Load().OnPorts(ports[0], ports[1], ports[2], ports[3]);
         var settingsPath = Path.Combine(_dir.FullName, "local.settings.json");
         settings.Save(settingsPath);
         await using var services = await ServicesOnlyProcess.StartAsync(settingsPath, Path.Combine(_dir.FullName, "data"), TimeSpan.FromMinutes(5));
@@ -64,6 +65,18 @@ public sealed class ServicesOnlyTests : IDisposable
         var put = await s3.PutObjectAsync(new PutObjectRequest { BucketName = Field("bucket"), Key = Field("key_prefix") + "a.tif", ContentBody = "x" });
 
         Assert.Equal(HttpStatusCode.OK, put.HttpStatusCode);
+    }
+
+    /// <summary>Free ports, no two alike (a port freed by one probe may be handed out again by the next).</summary>
+    private static int[] DistinctFreePorts(int count)
+    {
+        var ports = new HashSet<int>();
+        while (ports.Count < count)
+        {
+            ports.Add(FreePort.Next());
+        }
+
+        return [.. ports];
     }
 
     private static IEnumerable<int> Ports(LocalSettingsFile settings) =>

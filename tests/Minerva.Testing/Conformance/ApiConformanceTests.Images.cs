@@ -36,7 +36,7 @@ public abstract partial class ApiConformanceTests
         Assert.Equal([1L, 2, 1, 200, 300], summary.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()));
         Assert.Equal(["DAPI", "CD45"], summary.GetProperty("channels").EnumerateArray().Select(c => c.GetProperty("label").GetString()));
         Assert.Equal(
-            ["uuid", "name", "fileset_uuid", "repository_uuid", "location", "levels", "shape", "dtype", "channels", "sha256", "created"],
+            ["uuid", "name", "fileset_uuid", "repository_uuid", "location", "levels", "shape", "dtype", "channels", "sha256", "created", "zarr_url", "viewer_url"],
             image.Fields);
         Assert.Equal(fileset.GetProperty("uuid").GetString(), image.Json.GetProperty("fileset_uuid").GetString());
         (await Bob.GetAsync($"/image/{summary.GetProperty("uuid").GetString()}")).ExpectError(HttpStatusCode.NotFound, "not_found");
