@@ -89,7 +89,7 @@ public sealed class DurableStatusHandlers(ApiKeys keys, IRecordStore records, Im
                 return await cancellation.CancelAsync(request, target.Import.Uuid, workflow, ct);
             case "restart":
             case "rewind":
-                throw Unsupported($"An import's orchestration is not restarted or rewound: it would run again an import that has settled. Create a new import instead.");
+                throw Unsupported("An import's orchestration is not restarted or rewound: it would run again an import that has settled. Create a new import instead.");
             case "suspend":
             case "resume":
                 throw Unsupported($"An import's orchestration is not suspended or resumed; cancel the import with its terminatePostUri or DELETE /import/{target.Import.Uuid}.");
