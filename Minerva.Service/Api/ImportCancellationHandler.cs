@@ -12,7 +12,7 @@ namespace Minerva.Service.Api;
 /// hash index entries), and marks the import Cancelled. Images the import only linked to (same hash, built by an
 /// earlier import) belong to that import and are kept.
 /// </summary>
-public sealed class ImportCancellationHandler(ApiKeys keys, IRecordStore records, IObjectStore objects, TimeProvider clock)
+public sealed class ImportCancellationHandler(ApiKeys keys, IRecordStore records, IObjectStore objects, UploadSeal seal, TimeProvider clock)
 {
     private static readonly ImportStatus[] Finished = [ImportStatus.Complete, ImportStatus.Failed, ImportStatus.Expired, ImportStatus.Cancelled];
 
@@ -20,20 +20,27 @@ public sealed class ImportCancellationHandler(ApiKeys keys, IRecordStore records
     {
         var owner = keys.UserOf(request);
         var import = await records.RequireImportAsync(owner, uuid, ct);
-        if (Finished.Contains(import.Status))
+
+        // One conditional write decides a race with PUT complete or another DELETE; from here on the import is Cancelled.
+        var claim = await records.ChangeImportAsync(owner, import.Uuid, Cancel, ct) ?? throw ApiException.NotFound("import", import.Uuid);
+        if (!claim.Changed)
         {
-            throw ApiException.Conflict($"Import {import.Uuid} is already {import.Status}; only a running import can be cancelled.");
+            throw ApiException.Conflict($"Import {import.Uuid} is already {claim.Import.Status}; only a running import can be cancelled.");
         }
 
+        await seal.CloseAsync(ImportLayout.UploadPrefix(import.Uuid), sweep: true, ct);
         await workflow.TerminateAsync(import.Uuid, "Cancelled through DELETE /import.", ct);
         await objects.DeletePrefixAsync(ImportLayout.UploadPrefix(import.Uuid), ct);
         await objects.DeletePrefixAsync(ImportLayout.OutputPrefix(import.Uuid), ct);
         await RemoveOutputsAsync(import, ct);
 
-        var cancelled = import with { Status = ImportStatus.Cancelled, Updated = clock.GetUtcNow() };
-        await records.PutImportAsync(cancelled, ct);
+        // An activity already running when the claim was written may have stored its own status since; the cancellation wins.
+        var cancelled = (await records.ChangeImportAsync(owner, import.Uuid, r => r.Status == ImportStatus.Cancelled ? null : r with { Status = ImportStatus.Cancelled }, ct))?.Import ?? claim.Import;
         return ApiResults.Json(ImportResponse.From(cancelled), StatusCodes.Status202Accepted, $"/import/{import.Uuid}");
     }
+
+    private ImportRecord? Cancel(ImportRecord import) =>
+        Finished.Contains(import.Status) ? null : import with { Status = ImportStatus.Cancelled, Updated = clock.GetUtcNow() };
 
     private async Task RemoveOutputsAsync(ImportRecord import, CancellationToken ct)
     {

@@ -10,4 +10,10 @@ public sealed class MinervaOptions
 
     /// <summary>How long an import waits for its upload-complete event before it expires.</summary>
     public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long the temporary upload credentials of GET /import/{uuid}/credentials work (at most 12 h, the upload role's
+    /// longest session). Shorter is allowed, even below STS's 15-minute minimum: the session policy ends them itself.
+    /// </summary>
+    public TimeSpan UploadCredentialLifetime { get; set; } = TimeSpan.FromHours(12);
 }

@@ -51,7 +51,14 @@ public sealed record ImportRecord(
     ImportProgress Progress,
     IReadOnlyList<string> Errors,
     DateTimeOffset Created,
-    DateTimeOffset Updated);
+    DateTimeOffset Updated,
+    FileUploads? Uploads = null);
+
+/// <summary>
+/// POST /import/{uuid}/files requests running on the import: while one is (renewed recently), the upload cannot be
+/// completed. A request that died without saying so stops counting once <paramref name="Renewed"/> is old.
+/// </summary>
+public sealed record FileUploads(int Count, DateTimeOffset Renewed);
 
 /// <summary>One imported file (source key under the import prefix) and the images it produced.</summary>
 public sealed record FilesetRecord(
@@ -91,3 +98,10 @@ public sealed record ImageRecord(
     IReadOnlyList<ChannelRecord> Channels,
     string Sha256,
     DateTimeOffset Created);
+
+/// <summary>
+/// An import's upload prefix closed to its temporary credentials (STS session <paramref name="Session"/>) until
+/// <paramref name="Until"/>, when every credential issued for it has expired; <paramref name="Sweep"/>: what landed
+/// under the prefix meanwhile is removed then (a cancelled import).
+/// </summary>
+public sealed record UploadSealRecord(string Session, string Prefix, DateTimeOffset Until, bool Sweep);
