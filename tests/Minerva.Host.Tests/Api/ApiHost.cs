@@ -48,7 +48,9 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public IObjectStore Objects => _app.Services.GetRequiredService<IObjectStore>();
 
-    public static async Task<ApiHost> StartAsync(LocalServices services)
+    /// <param name="services">The local services.</param>
+    /// <param name="extra">Settings added to (or overriding) the host's, e.g. "Minerva:UploadCredentialLifetime".</param>
+    public static async Task<ApiHost> StartAsync(LocalServices services, IEnumerable<KeyValuePair<string, string?>>? extra = null)
     {
         var aliceUser = "alice-" + Guid.NewGuid().ToString("N");
         var settings = services.HostSettings(LocalServices.NewBucketName()).Concat(new Dictionary<string, string?>
@@ -58,7 +60,7 @@ internal sealed class ApiHost : IAsyncDisposable
             [$"Minerva:ApiKeys:{AliceKey}"] = aliceUser,
             [$"Minerva:ApiKeys:{BobKey}"] = "bob-" + Guid.NewGuid().ToString("N"),
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }).Concat(extra ?? []);
         var workflow = new RecordingWorkflow();
         var app = MinervaHost.Build(
             [.. settings.Select(s => $"--{s.Key}={s.Value}")],

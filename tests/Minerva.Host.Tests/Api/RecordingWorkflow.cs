@@ -15,8 +15,21 @@ internal sealed class RecordingWorkflow : IImportWorkflow
 
     public Task StartAsync(ImportRecord import, CancellationToken ct = default) => Record($"start {import.Uuid}");
 
-    public Task CompleteUploadAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default) =>
-        Record($"complete {importUuid} {onConflict}");
+    /// <summary>
+    /// Runs when the upload-complete event is raised, where the orchestration would take over: a test looks at what
+    /// the import holds at that moment, or throws to play an engine that cannot be reached.
+    /// </summary>
+    public Func<string, Task>? OnComplete { get; set; }
+
+    public async Task CompleteUploadAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default)
+    {
+        if (OnComplete is { } hook)
+        {
+            await hook(importUuid);
+        }
+
+        await Record($"complete {importUuid} {onConflict}");
+    }
 
     public Task TerminateAsync(string importUuid, string reason, CancellationToken ct = default) => Record($"terminate {importUuid}");
 
