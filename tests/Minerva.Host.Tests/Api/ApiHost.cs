@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,6 +98,18 @@ internal sealed class ApiHost : IAsyncDisposable
         var moved = record with { Status = status, Progress = progress ?? record.Progress };
         await Records.PutImportAsync(moved);
         return moved;
+    }
+
+    /// <summary>An image of alice's in the repository, with its .zattrs in the bucket and its source hash in the repository's index.</summary>
+    public async Task<ImageRecord> PutImageAsync(string repository, byte[] source)
+    {
+        var image = new ImageRecord(
+            Guid.NewGuid().ToString(), AliceUser, repository, Guid.NewGuid().ToString(), "image", 0, $"zarr/{Guid.NewGuid()}/0", 1, [1, 1, 1, 2, 2], "uint8",
+            [new ChannelRecord("c0", "FFFFFF")], Convert.ToHexStringLower(SHA256.HashData(source)), DateTimeOffset.UtcNow);
+        await Records.PutImageAsync(image);
+        await Records.PutHashAsync(repository, image.Sha256, [image.Uuid]);
+        await Objects.ChunkStore(image.Location + "/").WriteAsync(".zattrs", "{}"u8.ToArray());
+        return image;
     }
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
