@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Minerva.Service.Configuration;
 using Minerva.Service.Records;
@@ -17,8 +18,9 @@ namespace Minerva.Service.Storage;
 /// Allow. So the bucket policy carries one statement of ours, <see cref="StatementId"/>, denying those principals
 /// everything in the bucket; the service's own keys still copy, archive and delete there. Ceph RGW (Pacific)
 /// evaluates it as AWS does (measured: PutObject and CreateMultipartUpload of a closed session are AccessDenied,
-/// other sessions and the service unaffected). MinIO applies bucket policies to anonymous requests only; there the
-/// credential lifetime (<see cref="MinervaOptions.UploadCredentialLifetime"/>) is the bound.
+/// other sessions and the service unaffected). MinIO applies bucket policies to anonymous requests only and may
+/// refuse named principals: an endpoint that refuses the policy is logged, not failed, and there the credential
+/// lifetime (<see cref="MinervaOptions.UploadCredentialLifetime"/>) is the bound.
 /// </para>
 /// <para>
 /// The closed sessions live in the record store, the one source of truth; the statement is rendered from it and
@@ -29,7 +31,13 @@ namespace Minerva.Service.Storage;
 /// </para>
 /// </summary>
 public sealed class UploadSeal(
-    IAmazonS3 s3, IRecordStore records, IObjectStore objects, IOptions<S3Options> s3Options, IOptions<MinervaOptions> options, TimeProvider clock)
+    IAmazonS3 s3,
+    IRecordStore records,
+    IObjectStore objects,
+    IOptions<S3Options> s3Options,
+    IOptions<MinervaOptions> options,
+    TimeProvider clock,
+    ILogger<UploadSeal> logger)
 {
     public const string StatementId = "MinervaClosedUploadSessions";
 
@@ -118,15 +126,25 @@ public sealed class UploadSeal(
             });
         }
 
-        if (statements.Count == 0)
+        try
         {
-            await s3.DeleteBucketPolicyAsync(new DeleteBucketPolicyRequest { BucketName = Bucket }, ct);
-            return;
-        }
+            if (statements.Count == 0)
+            {
+                await s3.DeleteBucketPolicyAsync(new DeleteBucketPolicyRequest { BucketName = Bucket }, ct);
+                return;
+            }
 
-        policy["Version"] ??= "2012-10-17";
-        policy["Statement"] = statements;
-        await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = Bucket, Policy = policy.ToJsonString() }, ct);
+            policy["Version"] ??= "2012-10-17";
+            policy["Statement"] = statements;
+            await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = Bucket, Policy = policy.ToJsonString() }, ct);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotImplemented)
+        {
+            logger.LogWarning(
+                "The S3 endpoint refused the bucket policy that closes upload prefixes ({Code}: {Message}); credentials of completed or cancelled imports work until they expire.",
+                e.ErrorCode,
+                e.Message);
+        }
     }
 
     private async Task<JsonObject> ReadPolicyAsync(CancellationToken ct)

@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.SecurityToken.Model;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Minerva.Service.Configuration;
 using Minerva.Service.Storage;
@@ -29,7 +30,7 @@ public sealed class UploadSealTests(LocalServices services) : IAsyncLifetime
         _records = await Stores.RecordStoreAsync(services);
         _admin = S3ClientFactory.Create(Stores.S3Options(services, _bucket));
         _seal = new UploadSeal(
-            _admin, _records, _objects, Options.Create(Stores.S3Options(services, _bucket)), Options.Create(new MinervaOptions { UploadCredentialLifetime = Lifetime }), _clock);
+            _admin, _records, _objects, Options.Create(Stores.S3Options(services, _bucket)), Options.Create(new MinervaOptions { UploadCredentialLifetime = Lifetime }), _clock, NullLogger<UploadSeal>.Instance);
     }
 
     public Task DisposeAsync()
