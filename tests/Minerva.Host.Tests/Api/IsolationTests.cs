@@ -9,14 +9,12 @@ namespace Minerva.Host.Tests.Api;
 /// Two users on every route: bob, naming alice's repository, import and image, gets 404 (422 where he names her
 /// repository in a body), changes nothing of hers, and check-images never tells him what she holds.
 /// </summary>
-[Collection(LocalServices.Collection)]
-[Trait("Category", "EndToEnd")]
-public sealed class IsolationTests(LocalServices services, ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+public sealed class IsolationTests(LocalServices services, ApiHostFixture fixture) : SharedApiHostTests(services, fixture)
 {
     [Fact]
     public async Task EveryRoute_AnotherUsersUuids_IsNotFoundAndChangesNothing()
     {
-        var host = await fixture.HostAsync(services);
+        var host = Host;
         var (repository, import) = await host.CreateImportAsync();
         var source = RandomNumberGenerator.GetBytes(64);
         var image = await host.PutImageAsync(repository, source);

@@ -13,20 +13,8 @@ namespace Minerva.Host.Tests.Api;
 /// The temporary credentials of GET /import/{uuid}/credentials against the real S3 (Ceph RGW): they write only under
 /// their import's prefix, and once the import is cancelled or its upload complete they write nothing at all.
 /// </summary>
-[Collection(LocalServices.Collection)]
-[Trait("Category", "EndToEnd")]
-public sealed class UploadCredentialsApiTests(LocalServices services, ApiHostFixture fixture) : IClassFixture<ApiHostFixture>, IAsyncLifetime
+public sealed class UploadCredentialsApiTests(LocalServices services, ApiHostFixture fixture) : SharedApiHostTests(services, fixture)
 {
-    private ApiHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await fixture.HostAsync(services);
-
-    public Task DisposeAsync()
-    {
-        _host.Workflow.OnComplete = null;
-        return Task.CompletedTask;
-    }
-
     [Theory]
     [InlineData("imports/{other}/x.tif")]
     [InlineData("imports/{import}")]
@@ -35,82 +23,82 @@ public sealed class UploadCredentialsApiTests(LocalServices services, ApiHostFix
     [InlineData("x.tif")]
     public async Task Credentials_PutOutsideTheirPrefix_IsDeniedAndStoresNothing(string template)
     {
-        var (_, import) = await _host.CreateImportAsync();
+        var (_, import) = await Host.CreateImportAsync();
         var key = template.Replace("{import}", import, StringComparison.Ordinal).Replace("{other}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         using var uploader = Uploader.From(await CredentialsAsync(import));
 
         await AssertDeniedAsync(() => uploader.PutObjectAsync(Put(key)));
 
-        Assert.Empty(await _host.Objects.ListAsync(key));
+        Assert.Empty(await Host.Objects.ListAsync(key));
     }
 
     [Fact]
     public async Task Credentials_KeyClimbingWithDotDot_StaysALiteralKeyInsideTheirPrefix()
     {
-        var (_, import) = await _host.CreateImportAsync();
+        var (_, import) = await Host.CreateImportAsync();
         var other = Guid.NewGuid().ToString();
         using var uploader = Uploader.From(await CredentialsAsync(import));
 
-        await uploader.PutObjectAsync(new PutObjectRequest { BucketName = _host.Objects.Bucket, Key = $"imports/{import}/../{other}/x.tif", ContentBody = "x" });
+        await uploader.PutObjectAsync(new PutObjectRequest { BucketName = Host.Objects.Bucket, Key = $"imports/{import}/../{other}/x.tif", ContentBody = "x" });
 
-        Assert.Equal([$"imports/{import}/../{other}/x.tif"], (await _host.Objects.ListAsync($"imports/{import}/")).Select(o => o.Key));
-        Assert.Empty(await _host.Objects.ListAsync($"imports/{other}/"));
+        Assert.Equal([$"imports/{import}/../{other}/x.tif"], (await Host.Objects.ListAsync($"imports/{import}/")).Select(o => o.Key));
+        Assert.Empty(await Host.Objects.ListAsync($"imports/{other}/"));
     }
 
     [Fact]
     public async Task Credentials_AfterCancel_WriteNothingAndNothingStays()
     {
-        var (_, import) = await _host.CreateImportAsync();
+        var (_, import) = await Host.CreateImportAsync();
         var prefix = $"imports/{import}/";
         using var uploader = Uploader.From(await CredentialsAsync(import));
-        await uploader.PutObjectAsync(new PutObjectRequest { BucketName = _host.Objects.Bucket, Key = prefix + "a.tif", ContentBody = "before" });
-        var pending = await uploader.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = _host.Objects.Bucket, Key = prefix + "big.tif" });
+        await uploader.PutObjectAsync(new PutObjectRequest { BucketName = Host.Objects.Bucket, Key = prefix + "a.tif", ContentBody = "before" });
+        var pending = await uploader.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = Host.Objects.Bucket, Key = prefix + "big.tif" });
         var part = await uploader.UploadPartAsync(new UploadPartRequest
         {
-            BucketName = _host.Objects.Bucket,
+            BucketName = Host.Objects.Bucket,
             Key = prefix + "big.tif",
             UploadId = pending.UploadId,
             PartNumber = 1,
             InputStream = new MemoryStream(new byte[5 << 20]),
         });
 
-        Assert.Equal(HttpStatusCode.Accepted, (await _host.Alice.DeleteAsync($"/import/{import}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Host.Alice.DeleteAsync($"/import/{import}")).StatusCode);
 
         await AssertDeniedAsync(() => uploader.PutObjectAsync(Put(prefix + "b.tif")));
-        await AssertDeniedAsync(() => uploader.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = _host.Objects.Bucket, Key = prefix + "c.tif" }));
+        await AssertDeniedAsync(() => uploader.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = Host.Objects.Bucket, Key = prefix + "c.tif" }));
         await AssertDeniedAsync(() => uploader.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
         {
-            BucketName = _host.Objects.Bucket,
+            BucketName = Host.Objects.Bucket,
             Key = prefix + "big.tif",
             UploadId = pending.UploadId,
             PartETags = [new PartETag(1, part.ETag)],
         }));
-        await ApiAssert.ErrorAsync(await _host.Alice.GetAsync($"/import/{import}/credentials"), HttpStatusCode.Conflict, "wrong_state");
-        Assert.Empty(await _host.Objects.ListAsync(prefix));
+        await ApiAssert.ErrorAsync(await Host.Alice.GetAsync($"/import/{import}/credentials"), HttpStatusCode.Conflict, "wrong_state");
+        Assert.Empty(await Host.Objects.ListAsync(prefix));
     }
 
     [Fact]
     public async Task Credentials_AfterComplete_CannotChangeWhatIsImported()
     {
-        var (_, import) = await _host.CreateImportAsync();
+        var (_, import) = await Host.CreateImportAsync();
         var prefix = $"imports/{import}/";
         using var uploader = Uploader.From(await CredentialsAsync(import));
-        await uploader.PutObjectAsync(new PutObjectRequest { BucketName = _host.Objects.Bucket, Key = prefix + "a.tif", ContentBody = "uploaded" });
+        await uploader.PutObjectAsync(new PutObjectRequest { BucketName = Host.Objects.Bucket, Key = prefix + "a.tif", ContentBody = "uploaded" });
 
-        Assert.Equal(HttpStatusCode.Accepted, (await _host.Alice.PutAsync($"/import/{import}", new StringContent("""{"complete":true}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Host.Alice.PutAsync($"/import/{import}", new StringContent("""{"complete":true}"""))).StatusCode);
 
         await AssertDeniedAsync(() => uploader.PutObjectAsync(Put(prefix + "a.tif")));
         await AssertDeniedAsync(() => uploader.PutObjectAsync(Put(prefix + "b.tif")));
-        Assert.Equal([new StoredObject(prefix + "a.tif", "uploaded".Length)], await _host.Objects.ListAsync(prefix));
+        Assert.Equal([new StoredObject(prefix + "a.tif", "uploaded".Length)], await Host.Objects.ListAsync(prefix));
     }
 
     [Fact]
     public async Task Cancel_SeveralImportsAtOnce_ClosesEveryOnesCredentials()
     {
-        var imports = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => (await _host.CreateImportAsync()).Import));
+        var imports = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => (await Host.CreateImportAsync()).Import));
         var uploaders = await Task.WhenAll(imports.Select(async i => Uploader.From(await CredentialsAsync(i))));
 
-        var answers = await Task.WhenAll(imports.Select(i => _host.Alice.DeleteAsync($"/import/{i}")));
+        var answers = await Task.WhenAll(imports.Select(i => Host.Alice.DeleteAsync($"/import/{i}")));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
         foreach (var (import, uploader) in imports.Zip(uploaders))
@@ -119,36 +107,36 @@ public sealed class UploadCredentialsApiTests(LocalServices services, ApiHostFix
             uploader.Dispose();
         }
 
-        var policy = JsonNode.Parse((await Admin().GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = _host.Objects.Bucket })).Policy)!;
+        var policy = JsonNode.Parse((await Admin().GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = Host.Objects.Bucket })).Policy)!;
         var ours = policy["Statement"]!.AsArray().Single(s => s!["Sid"]!.GetValue<string>() == UploadSeal.StatementId)!;
         var principals = ours["Principal"]!["AWS"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
-        Assert.All(imports, i => Assert.Contains(UploadSession.PrincipalArn(services.S3.StsRoleArn, $"imports/{i}/"), principals));
+        Assert.All(imports, i => Assert.Contains(UploadSession.PrincipalArn(Services.S3.StsRoleArn, $"imports/{i}/"), principals));
     }
 
     [Fact]
     public async Task Complete_EngineUnreachable_UndoesCompletionAndCredentialsWriteAgain()
     {
-        var (_, import) = await _host.CreateImportAsync();
+        var (_, import) = await Host.CreateImportAsync();
         using var uploader = Uploader.From(await CredentialsAsync(import));
-        _host.Workflow.OnComplete = _ => throw new InvalidOperationException("the durable engine cannot be reached");
+        Host.Workflow.OnComplete = _ => throw new InvalidOperationException("the durable engine cannot be reached");
 
-        var failed = await _host.Alice.PutAsync($"/import/{import}", new StringContent("""{"complete":true}"""));
+        var failed = await Host.Alice.PutAsync($"/import/{import}", new StringContent("""{"complete":true}"""));
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
-        Assert.Equal(ImportStatus.AwaitingUpload, (await _host.Records.GetImportAsync(_host.AliceUser, import))!.Status);
-        await uploader.PutObjectAsync(new PutObjectRequest { BucketName = _host.Objects.Bucket, Key = $"imports/{import}/a.tif", ContentBody = "x" });
-        _host.Workflow.OnComplete = null;
-        Assert.Equal(HttpStatusCode.Accepted, (await _host.Alice.PutAsync($"/import/{import}", new StringContent("""{"complete":true}"""))).StatusCode);
+        Assert.Equal(ImportStatus.AwaitingUpload, (await Host.Records.GetImportAsync(Host.AliceUser, import))!.Status);
+        await uploader.PutObjectAsync(new PutObjectRequest { BucketName = Host.Objects.Bucket, Key = $"imports/{import}/a.tif", ContentBody = "x" });
+        Host.Workflow.OnComplete = null;
+        Assert.Equal(HttpStatusCode.Accepted, (await Host.Alice.PutAsync($"/import/{import}", new StringContent("""{"complete":true}"""))).StatusCode);
     }
 
-    private async Task<JsonElement> CredentialsAsync(string import) => await ApiHost.ReadJsonAsync(await _host.Alice.GetAsync($"/import/{import}/credentials"));
+    private async Task<JsonElement> CredentialsAsync(string import) => await ApiHost.ReadJsonAsync(await Host.Alice.GetAsync($"/import/{import}/credentials"));
 
     private IAmazonS3 Admin() => S3ClientFactory.Create(new Minerva.Service.Configuration.S3Options
     {
-        Endpoint = services.S3.Endpoint,
-        Region = services.S3.Region,
-        AccessKey = services.S3.AccessKey,
-        SecretKey = services.S3.SecretKey,
+        Endpoint = Services.S3.Endpoint,
+        Region = Services.S3.Region,
+        AccessKey = Services.S3.AccessKey,
+        SecretKey = Services.S3.SecretKey,
     });
 
     /// <summary>
@@ -156,7 +144,7 @@ public sealed class UploadCredentialsApiTests(LocalServices services, ApiHostFix
     /// its body and then parses that body as the connection's next request, whose "400 bad method" can reach the client
     /// in place of the 403.
     /// </summary>
-    private PutObjectRequest Put(string key) => new() { BucketName = _host.Objects.Bucket, Key = key, ContentBody = "" };
+    private PutObjectRequest Put(string key) => new() { BucketName = Host.Objects.Bucket, Key = key, ContentBody = "" };
 
     private static async Task AssertDeniedAsync(Func<Task> write)
     {
