@@ -51,8 +51,11 @@ public sealed record ImportRecord(
     ImportProgress Progress,
     IReadOnlyList<string> Errors,
     DateTimeOffset Created,
-    DateTimeOffset Updated,
-    FileUploads? Uploads = null);
+    DateTimeOffset Updated)
+{
+    /// <summary>The POST /import/{uuid}/files requests running on it; null when none.</summary>
+    public FileUploads? Uploads { get; init; }
+}
 
 /// <summary>
 /// POST /import/{uuid}/files requests running on the import: while one is (renewed recently), the upload cannot be

@@ -92,6 +92,8 @@ public sealed partial class TableRecordStore
             e.GetInt64("RegionsDone") ?? 0),
         JsonSerializer.Deserialize<string[]>(e.GetString("Errors")) ?? [],
         e.GetDateTimeOffset("Created")!.Value,
-        e.GetDateTimeOffset("Updated")!.Value,
-        e.GetInt32("UploadsCount") is { } count ? new FileUploads(count, e.GetDateTimeOffset("UploadsRenewed") ?? DateTimeOffset.MinValue) : null);
+        e.GetDateTimeOffset("Updated")!.Value)
+    {
+        Uploads = e.GetInt32("UploadsCount") is { } count ? new FileUploads(count, e.GetDateTimeOffset("UploadsRenewed") ?? DateTimeOffset.MinValue) : null,
+    };
 }

@@ -62,7 +62,10 @@ public sealed class TableRecordStoreTests(LocalServices services) : IAsyncLifeti
     {
         var repository = await CreateRepositoryAsync("r", RawStorage.Destroy);
         var import = new ImportRecord(
-            NewUuid(), _owner, repository.Uuid, "i", ImportStatus.AwaitingUpload, ImportProgress.None, [], Created, Created, new FileUploads(2, Created.AddMinutes(1)));
+            NewUuid(), _owner, repository.Uuid, "i", ImportStatus.AwaitingUpload, ImportProgress.None, [], Created, Created)
+        {
+            Uploads = new FileUploads(2, Created.AddMinutes(1)),
+        };
 
         await _store.PutImportAsync(import);
 
