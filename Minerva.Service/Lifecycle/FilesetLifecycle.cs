@@ -46,6 +46,8 @@ public sealed class FilesetLifecycle(IRecordStore records, IObjectStore objects,
         {
             if (await records.GetImageAsync(import.Owner, imageUuid, ct) is { } image && own.Contains(image.FilesetUuid))
             {
+                // Its objects are under the output prefix, unless an earlier layout put them elsewhere.
+                await objects.DeletePrefixAsync(image.Location.TrimEnd('/') + "/", ct);
                 await ForgetImageAsync(image, ct);
             }
         }

@@ -74,7 +74,8 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
             return outcome;
         }));
 
-        var errors = outcomes.Select((o, i) => o.Error is null ? null : $"{filesets[i].Name}: {o.Error}").OfType<string>().ToList();
+        // Every fileset error names its file first ("name: …"), as the engine's errors do.
+        var errors = outcomes.Select(o => o.Error).OfType<string>().ToList();
         if (filesTotal == 0)
         {
             errors.Add($"No files were uploaded under {ImportLayout.UploadPrefix(import.Uuid)}.");
@@ -100,7 +101,7 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
         catch (TaskFailedException e)
         {
             // The sub-orchestration records its own failures; this is the last resort when even that failed.
-            string error = $"building its pyramid failed: {e.FailureDetails.ErrorMessage}";
+            string error = $"{build.Fileset.Name}: its pyramid could not be built: {e.FailureDetails.ErrorMessage}";
             await context.CallActivityAsync(nameof(FailFilesetActivity), new FilesetFailure(build.Import, build.Fileset, null, error), ActivityRetry.Transient);
             return new FilesetOutcome([], error);
         }

@@ -54,16 +54,16 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
         return objects;
     }
 
-    public async Task<IByteSource> OpenAsync(string key, string? etag = null, CancellationToken ct = default)
+    public async Task<IByteSource> OpenAsync(string key, string? etag = null, string? name = null, CancellationToken ct = default)
     {
         try
         {
             var metadata = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = Bucket, Key = key, EtagToMatch = etag }, ct);
-            return new S3ByteSource(s3, Bucket, key, metadata.ContentLength, metadata.ETag);
+            return new S3ByteSource(s3, Bucket, key, name ?? key, metadata.ContentLength, metadata.ETag);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
         {
-            throw S3ByteSource.Changed(key);
+            throw S3ByteSource.Changed(name ?? key);
         }
     }
 
@@ -94,7 +94,7 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
         {
-            throw S3ByteSource.Changed(key);
+            throw new Minerva.Tiling.InvalidImageException("the upload was replaced by another while it was being imported; import the new file in a new import.");
         }
     }
 
