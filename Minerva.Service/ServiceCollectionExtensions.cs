@@ -34,11 +34,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => S3ClientFactory.CreateSts(sp.GetRequiredService<IOptions<S3Options>>().Value));
         services.AddSingleton<S3ObjectStore>();
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<S3ObjectStore>());
+        services.AddSingleton<UploadSeal>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton<Lifecycle.ImportRepair>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<RepositoryHandlers>();
+        services.AddSingleton<UploadCompletion>();
         services.AddSingleton<ImportHandlers>();
         services.AddSingleton<ImportCancellationHandler>();
         services.AddSingleton<FileUploadHandler>();

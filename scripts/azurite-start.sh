@@ -12,14 +12,19 @@ mkdir -p "$1"; D=$(cd "$1" && pwd)
 die() { echo "azurite-start.sh: ERROR: $*" >&2; exit 1; }
 [ -x "$ROOT/node_modules/.bin/azurite" ] || die "Azurite is not installed: run scripts/install.sh"
 
-alive() { [ -s "$D/azurite.pid" ] && kill -0 "$(cat "$D/azurite.pid")" 2>/dev/null; }
+# alive: the pid in azurite.pid is a live Azurite of this DIR (not a pid the system has since given to another process).
+alive() {
+  local p; [ -s "$D/azurite.pid" ] && p=$(cat "$D/azurite.pid") && [ -r "/proc/$p/cmdline" ] &&
+    tr '\0' ' ' <"/proc/$p/cmdline" | grep -qF -- "$D/data"
+}
 if alive && [ -f "$D/env" ]; then cat "$D/env"; exit 0; fi
 
-freeport() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+. "$ROOT/scripts/ports.sh"   # freeport, portfree (TIME_WAIT connections of a crashed run do not count as in use)
 if [ $# = 4 ]; then P=("$2" "$3" "$4")
 elif [ -f "$D/ports" ]; then read -r -a P <"$D/ports"
 else P=("$(freeport)" "$(freeport)" "$(freeport)")
 fi
+for p in "${P[@]}"; do portfree "$p" || die "port $p on 127.0.0.1 is already in use (another process listens on it)"; done
 echo "${P[*]}" >"$D/ports"
 
 # --skipApiVersionCheck: the Azure SDKs may be newer than this Azurite; --loose: tolerate unknown headers.

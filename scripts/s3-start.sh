@@ -49,8 +49,7 @@ D=$(cd "$1" && pwd)
 CONF=$D/ceph.conf
 C="-c $CONF"
 
-freeport() { $PY -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-portfree() { $PY -c 'import socket,sys;s=socket.socket();s.bind(("127.0.0.1",int(sys.argv[1])))' "$1" 2>/dev/null; }
+. "$(dirname "$0")/ports.sh"   # freeport, portfree (TIME_WAIT connections of a crashed run do not count as in use)
 # alive NAME: the pid in run/NAME.pid is a live daemon started with our ceph.conf
 # (not a recycled pid, not a zombie left by a parent that does not reap).
 alive() {

@@ -19,8 +19,8 @@ public sealed class ImportActivityFunctions(IServiceProvider services)
         Run<RemoveUploadsActivity, ImportRef, bool>(input, context);
 
     [Function(nameof(ListUploadsActivity))]
-    public Task<IReadOnlyList<StoredObject>> ListUploads([ActivityTrigger] ImportRef input, FunctionContext context) =>
-        Run<ListUploadsActivity, ImportRef, IReadOnlyList<StoredObject>>(input, context);
+    public Task<UploadListing> ListUploads([ActivityTrigger] ImportRef input, FunctionContext context) =>
+        Run<ListUploadsActivity, ImportRef, UploadListing>(input, context);
 
     [Function(nameof(InspectFileActivity))]
     public Task<FileInspection> InspectFile([ActivityTrigger] InspectRequest input, FunctionContext context) =>

@@ -34,8 +34,10 @@ public static class ApiEndpoints
         app.MapDurableInstances();
         app.MapGroup(ApiRoutes.DurableExtensionPrefix).MapDurableInstances();
 
-        app.MapFallback((HttpRequest r) => ApiResults.Error(
-            StatusCodes.Status404NotFound, "no_route", $"{r.Method} {r.Path} is not a route of this API."));
+        // "{*path}", not MapFallback's default "{*path:nonfile}": paths that look like files (/favicon.ico, a zarr key
+        // outside /image/{uuid}/zarr/ once Kestrel has resolved "..") get the same JSON 404 as any other unknown route.
+        app.MapFallback("{*path}", (HttpRequest r) => ApiResults.Error(
+            StatusCodes.Status404NotFound, "no_route", $"{r.Method} {ApiRequests.Quote(r.Path.ToString())} is not a route of this API."));
         return app;
     }
 }

@@ -17,7 +17,7 @@ public sealed class BuildRegionActivity(IObjectStore objects, SourceImages sourc
     {
         try
         {
-            var source = await sources.GetAsync(input.Fileset.SourceKey, input.Fileset.SourceETag);
+            var source = await sources.GetAsync(input.Fileset);
 
             // The plan is a pure function of (series, options): recomputing it keeps it out of every activity's input.
             var plan = PyramidPlanner.Plan(source.Info.Series[input.Series], input.Tiling);

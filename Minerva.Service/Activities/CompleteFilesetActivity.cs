@@ -11,6 +11,6 @@ public sealed class CompleteFilesetActivity(SourceImages sources, FilesetLifecyc
     public override async Task<FilesetOutcome> RunAsync(TaskActivityContext context, FilesetCompletion input)
     {
         // The source is opened only when needed: a retry after completion may find the upload already destroyed.
-        return await filesets.CompleteAsync(input, async () => (await sources.GetAsync(input.Fileset.SourceKey, input.Fileset.SourceETag)).Info);
+        return await filesets.CompleteAsync(input, async () => (await sources.GetAsync(input.Fileset)).Info);
     }
 }

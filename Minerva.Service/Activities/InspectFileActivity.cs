@@ -24,7 +24,7 @@ public sealed class InspectFileActivity(IObjectStore objects, SourceImages sourc
         string? declared;
         try
         {
-            declared = await DeclaredSha256Async(fileset.SourceKey);
+            declared = await DeclaredSha256Async(fileset);
         }
         catch (FormatException e)
         {
@@ -42,7 +42,7 @@ public sealed class InspectFileActivity(IObjectStore objects, SourceImages sourc
         ImageInfo info;
         try
         {
-            info = (await sources.GetAsync(fileset.SourceKey, fileset.SourceETag)).Info;
+            info = (await sources.GetAsync(fileset)).Info;
         }
         catch (InvalidImageException e)
         {
@@ -66,9 +66,9 @@ public sealed class InspectFileActivity(IObjectStore objects, SourceImages sourc
     /// The SHA-256 the uploader declared in the object's metadata (x-amz-meta-sha256, base64 as everywhere in the API),
     /// as lowercase hex; null when none was declared. The build verifies it against the content.
     /// </summary>
-    private async Task<string?> DeclaredSha256Async(string key)
+    private async Task<string?> DeclaredSha256Async(FilesetRef fileset)
     {
-        if (await objects.MetadataAsync(key, DeclaredHashMetadata) is not { } value)
+        if (await objects.MetadataAsync(fileset.SourceKey, DeclaredHashMetadata) is not { } value)
         {
             return null;
         }
@@ -76,6 +76,6 @@ public sealed class InspectFileActivity(IObjectStore objects, SourceImages sourc
         Span<byte> hash = stackalloc byte[32];
         return Convert.TryFromBase64String(value, hash, out int written) && written == hash.Length
             ? Convert.ToHexStringLower(hash)
-            : throw new FormatException($"its declared SHA-256 '{value}' (x-amz-meta-{DeclaredHashMetadata}) is not a base64-encoded SHA-256 hash.");
+            : throw new FormatException($"{fileset.Name}: its declared SHA-256 '{value}' (x-amz-meta-{DeclaredHashMetadata}) is not a base64-encoded SHA-256 hash.");
     }
 }

@@ -10,22 +10,14 @@ public sealed class UpdateImportActivity(IRecordStore records) : TaskActivity<Im
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, ImportUpdate input)
     {
-        var import = await records.GetImportAsync(input.Import.Owner, input.Import.Uuid)
-            ?? throw new InvalidOperationException($"Import {input.Import.Uuid} has no record.");
-
-        // DELETE /import may cancel while an activity is in flight; the cancellation wins.
-        if (import.Status == ImportStatus.Cancelled)
-        {
-            return false;
-        }
-
-        await records.PutImportAsync(import with
+        // DELETE /import may cancel while an activity is in flight; one conditional write makes the cancellation win.
+        var change = await records.ChangeImportAsync(input.Import.Owner, input.Import.Uuid, import => import.Status == ImportStatus.Cancelled ? null : import with
         {
             Status = input.Status,
             Progress = input.Progress ?? import.Progress,
             Errors = input.Errors ?? import.Errors,
             Updated = DateTimeOffset.UtcNow,
-        });
-        return true;
+        }) ?? throw new InvalidOperationException($"Import {input.Import.Uuid} has no record.");
+        return change.Changed;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Minerva.Service.Storage;
 
@@ -13,7 +12,6 @@ public static class ApiErrorMapping
     public static ApiException? ToApiException(Exception exception) => exception switch
     {
         ApiException e => e,
-        JsonException e => ApiException.BadRequest("invalid_json", $"The request body is not valid JSON for this route: {e.Message}"),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             new ApiException(StatusCodes.Status413PayloadTooLarge, "too_large", "The request body is larger than this route accepts."),
         BadHttpRequestException e => ApiException.BadRequest("bad_request", e.Message),

@@ -6,11 +6,15 @@ namespace Minerva.Service.Api;
 /// <summary>The API's JSON conventions, the same in both hosts.</summary>
 public static class ApiJson
 {
-    /// <summary>Bodies: snake_case fields (as in the seed API), enums by name ("AwaitingUpload").</summary>
+    /// <summary>
+    /// Bodies: snake_case fields (as in the seed API), enums by name ("AwaitingUpload"). A request field the model
+    /// does not have is refused rather than ignored, so a misspelt optional field ("on_conflit") is not silently dropped.
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         PropertyNameCaseInsensitive = false,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter() },
     };
 

@@ -17,7 +17,7 @@ namespace Minerva.Service.Api;
 /// /import/{uuid}: uploads and outputs removed, status Cancelled), purging removes the history of a finished import
 /// only; restart, suspend, resume and rewind are not part of an import's life and are refused.
 /// </summary>
-public sealed class DurableStatusHandlers(ApiKeys keys, IRecordStore records, ImportHandlers imports, ImportCancellationHandler cancellation)
+public sealed class DurableStatusHandlers(ApiKeys keys, IRecordStore records, UploadCompletion completion, ImportCancellationHandler cancellation)
 {
     /// <summary>The Durable extension's pause before the next poll of a running instance.</summary>
     private const string RetryAfterSeconds = "5";
@@ -73,8 +73,8 @@ public sealed class DurableStatusHandlers(ApiKeys keys, IRecordStore records, Im
 
         var onConflict = await OnConflictAsync(request, ct);
         target.RequireUnfinished();
-        await imports.CompleteUploadAsync(target.Import, onConflict, workflow, ct);
-        return ApiResults.Json(ImportResponse.From(target.Import), StatusCodes.Status202Accepted, $"/import/{target.Import.Uuid}");
+        var import = await completion.CompleteAsync(target.Import, onConflict, workflow, ct);
+        return ApiResults.Json(ImportResponse.From(import), StatusCodes.Status202Accepted, $"/import/{import.Uuid}");
     }
 
     /// <summary>POST {operation}: terminate (terminatePostUri) cancels the import; restart, suspend, resume and rewind are refused.</summary>

@@ -46,13 +46,22 @@ public sealed class ImageHandlers(ApiKeys keys, IRecordStore records, IObjectSto
             : new ObjectStreamResult(content, from, ContentType(relative));
     }
 
-    /// <summary>The path below the zarr root; empty, "." and ".." segments are refused so no key outside it can be named.</summary>
+    /// <summary>
+    /// The path below the zarr root; empty, "." and ".." segments are refused so no key outside it can be named, and
+    /// so is a path longer than <see cref="ApiLimits.ZarrPathLength"/> (no zarr object has one; S3 keys end at 1024 bytes).
+    /// </summary>
     private static string ZarrPath(string? path)
     {
-        var segments = (path ?? "").Split('/');
+        path ??= "";
+        if (path.Length > ApiLimits.ZarrPathLength)
+        {
+            throw ApiException.BadRequest("invalid_path", $"The zarr path has {path.Length} characters; at most {ApiLimits.ZarrPathLength} are accepted.");
+        }
+
+        var segments = path.Split('/');
         if (segments.Any(s => s is "" or "." or ".."))
         {
-            throw ApiException.BadRequest("invalid_path", $"The zarr path '{path}' must be relative, without empty, '.' or '..' segments.");
+            throw ApiException.BadRequest("invalid_path", $"The zarr path '{ApiRequests.Quote(path)}' must be relative, without empty, '.' or '..' segments.");
         }
 
         return string.Join('/', segments);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Minerva.Service.Api.Models;
-using Minerva.Service.Lifecycle;
+using Minerva.Service.Configuration;
 using Minerva.Service.Orchestration;
 using Minerva.Service.Records;
 using Minerva.Service.Storage;
@@ -12,16 +13,14 @@ namespace Minerva.Service.Api;
 /// POST and PUT answers carry the Durable management links of the import's orchestration (<see cref="ManagementLinks"/>).
 /// The workflow is a per-call argument: the Functions app gets its DurableTaskClient from a per-invocation binding.
 /// </summary>
-public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectStore objects, ImportRepair repair, TimeProvider clock, ImageLinks links)
+public sealed class ImportHandlers(
+    ApiKeys keys, IRecordStore records, IObjectStore objects, UploadCompletion completion, IOptions<MinervaOptions> options, TimeProvider clock, ImageLinks links)
 {
-    /// <summary>The longest session Ceph RGW and AWS grant through AssumeRole with the project's role (12 h).</summary>
-    private static readonly TimeSpan CredentialLifetime = TimeSpan.FromHours(12);
-
     public async Task<IResult> CreateAsync(HttpRequest request, IImportWorkflow workflow, CancellationToken ct)
     {
         var owner = keys.UserOf(request);
         var body = await ApiRequests.ReadJsonAsync<CreateImportRequest>(request, ct);
-        var name = ApiRequests.Required(body.Name, "name");
+        var name = ApiRequests.Name(body.Name, "name");
         var repositoryUuid = ApiRequests.Required(body.RepositoryUuid, "repository_uuid");
         if (!Guid.TryParseExact(repositoryUuid, "D", out var repositoryId)
             || await records.GetRepositoryAsync(owner, repositoryId.ToString(), ct) is null)
@@ -64,7 +63,7 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         return ApiResults.Json(ImportResponse.From(import));
     }
 
-    /// <summary>PUT /import/{uuid} {"complete": true}: raises the upload-complete event; the orchestration moves the status on.</summary>
+    /// <summary>PUT /import/{uuid} {"complete": true}: ends the upload once (<see cref="UploadCompletion"/>) and raises the upload-complete event.</summary>
     public async Task<IResult> CompleteAsync(HttpRequest request, string uuid, IImportWorkflow workflow, CancellationToken ct)
     {
         var owner = keys.UserOf(request);
@@ -75,27 +74,19 @@ public sealed class ImportHandlers(ApiKeys keys, IRecordStore records, IObjectSt
         }
 
         var onConflict = body.OnConflict is null ? OnConflict.Ignore : ApiRequests.Enum<OnConflict>(body.OnConflict, "on_conflict");
-        var import = await records.RequireImportAsync(owner, uuid, ct);
-        await CompleteUploadAsync(import, onConflict, workflow, ct);
+        var import = await completion.CompleteAsync(await records.RequireImportAsync(owner, uuid, ct), onConflict, workflow, ct);
         return ApiResults.Json(ManagementLinks.For(request, import.Uuid).AddTo(ImportResponse.From(import)), StatusCodes.Status202Accepted, $"/import/{import.Uuid}");
-    }
-
-    /// <summary>
-    /// Completes the upload, as PUT /import/{uuid} and the Durable sendEventPostUri do: 409 unless the import awaits
-    /// its upload; the conflict rule is recorded and the orchestration told (or started again, see <see cref="ImportRepair"/>).
-    /// </summary>
-    internal async Task CompleteUploadAsync(ImportRecord import, OnConflict onConflict, IImportWorkflow workflow, CancellationToken ct)
-    {
-        import.RequireAwaitingUpload("the upload can be completed");
-        await records.PutImportAsync(import with { OnConflict = onConflict }, ct);
-        await repair.CompleteUploadAsync(import, onConflict, workflow, ct);
     }
 
     public async Task<IResult> CredentialsAsync(HttpRequest request, string uuid, CancellationToken ct)
     {
-        var import = await records.RequireImportAsync(keys.UserOf(request), uuid, ct);
+        var owner = keys.UserOf(request);
+        var import = await records.RequireImportAsync(owner, uuid, ct);
         import.RequireAwaitingUpload("upload credentials are issued");
-        var c = await objects.CreateUploadCredentialsAsync(ImportLayout.UploadPrefix(import.Uuid), CredentialLifetime, ct);
+        var c = await objects.CreateUploadCredentialsAsync(ImportLayout.UploadPrefix(import.Uuid), options.Value.UploadCredentialLifetime, ct);
+
+        // A completion or cancellation that raced with this request has closed the prefix to these credentials already.
+        (await records.RequireImportAsync(owner, uuid, ct)).RequireAwaitingUpload("upload credentials are issued");
         return ApiResults.Json(new CredentialsResponse(
             c.AccessKeyId, c.SecretAccessKey, c.SessionToken, c.Expiration, c.Bucket, c.KeyPrefix, c.Region, c.Endpoint));
     }

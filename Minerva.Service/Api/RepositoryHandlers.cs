@@ -15,7 +15,7 @@ public sealed class RepositoryHandlers(ApiKeys keys, IRecordStore records, TimeP
         var repository = new RepositoryRecord(
             Guid.NewGuid().ToString(),
             owner,
-            ApiRequests.Required(body.Name, "name"),
+            ApiRequests.Name(body.Name, "name"),
             ApiRequests.Enum<RawStorage>(body.RawStorage, "raw_storage"),
             clock.GetUtcNow());
         await records.CreateRepositoryAsync(repository, ct);

@@ -8,7 +8,7 @@ public static class Sha256Base64
         Span<byte> hash = stackalloc byte[32];
         if (base64 is null || !Convert.TryFromBase64String(base64, hash, out var written) || written != hash.Length)
         {
-            throw ApiException.BadRequest("invalid_hash", $"The {field} '{base64}' is not a base64-encoded SHA-256 hash (32 bytes).");
+            throw ApiException.BadRequest("invalid_hash", $"The {field} '{ApiRequests.Quote(base64 ?? "")}' is not a base64-encoded SHA-256 hash (32 bytes).");
         }
 
         return Convert.ToHexStringLower(hash);

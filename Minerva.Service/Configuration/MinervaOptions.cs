@@ -19,4 +19,10 @@ public sealed class MinervaOptions
     /// watchdog starts it again. Longer than the storage backend's own retries of a start message take.
     /// </summary>
     public TimeSpan OrchestrationStaleAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long the temporary upload credentials of GET /import/{uuid}/credentials work (at most 12 h, the upload role's
+    /// longest session). Shorter is allowed, even below STS's 15-minute minimum: the session policy ends them itself.
+    /// </summary>
+    public TimeSpan UploadCredentialLifetime { get; set; } = TimeSpan.FromHours(12);
 }

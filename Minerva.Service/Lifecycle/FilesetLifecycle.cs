@@ -9,9 +9,10 @@ namespace Minerva.Service.Lifecycle;
 
 /// <summary>
 /// The one home of a fileset's life: every change to a fileset's record, to the images and hash-index entries it
-/// produces, and to its output in the bucket goes through here — inspected (processing), linked to images the
-/// repository already holds, failed (its partial output removed), or complete (metadata, records, raw-storage policy).
-/// Each step is idempotent: the activities that call it may run again after a crash.
+/// produces, and to its output in the bucket goes through here — linked at upload by its hash alone, inspected
+/// (processing), linked to images the repository already holds, failed (its partial output removed), complete
+/// (metadata, records, raw-storage policy), or removed with its import when that is cancelled. Each step is
+/// idempotent: the activities that call it may run again after a crash.
 /// </summary>
 public sealed class FilesetLifecycle(IRecordStore records, IObjectStore objects, RawStoragePolicy rawStorage, TimeProvider clock)
 {
@@ -20,6 +21,38 @@ public sealed class FilesetLifecycle(IRecordStore records, IObjectStore objects,
 
     /// <summary>Reader name of a fileset answered by images the repository already held.</summary>
     public const string Linked = "linked";
+
+    /// <summary>
+    /// A file sent through POST /import/{uuid}/files by its hash alone, which the repository already holds: it becomes
+    /// a complete fileset of the import pointing at those images, with nothing uploaded.
+    /// </summary>
+    public Task LinkedAtUploadAsync(ImportRecord import, string name, string sha256, IReadOnlyList<string> imageUuids, CancellationToken ct) =>
+        records.PutFilesetAsync(
+            new FilesetRecord(Guid.NewGuid().ToString(), import.Uuid, import.Owner, name, "", Linked, FilesetStatus.Complete, 1, null, sha256, imageUuids, clock.GetUtcNow()),
+            ct);
+
+    /// <summary>
+    /// A cancelled import's outputs: its uploads and everything under its output prefix (zarr roots whose records are
+    /// not written yet included), and the records and hash-index entries of the images it produced. Images it only
+    /// linked to (built by an earlier import) belong to that import and are kept.
+    /// </summary>
+    public async Task RemoveImportAsync(ImportRecord import, CancellationToken ct)
+    {
+        await objects.DeletePrefixAsync(ImportLayout.UploadPrefix(import.Uuid), ct);
+        await objects.DeletePrefixAsync(objects.ArchiveKey(ImportLayout.UploadPrefix(import.Uuid)), ct); // originals already archived
+        await objects.DeletePrefixAsync(ImportLayout.OutputPrefix(import.Uuid), ct);
+        var filesets = await records.ListFilesetsAsync(import.Uuid, ct);
+        var own = filesets.Select(f => f.Uuid).ToHashSet(StringComparer.Ordinal);
+        foreach (var imageUuid in filesets.SelectMany(f => f.ImageUuids).Distinct(StringComparer.Ordinal))
+        {
+            if (await records.GetImageAsync(import.Owner, imageUuid, ct) is { } image && own.Contains(image.FilesetUuid))
+            {
+                // Its objects are under the output prefix, unless an earlier layout put them elsewhere.
+                await objects.DeletePrefixAsync(image.Location.TrimEnd('/') + "/", ct);
+                await ForgetImageAsync(image, ct);
+            }
+        }
+    }
 
     /// <summary>The file is a readable image and its pyramid is being built.</summary>
     public Task InspectedAsync(ImportRef import, FilesetRef fileset, string reader) =>
@@ -153,12 +186,18 @@ public sealed class FilesetLifecycle(IRecordStore records, IObjectStore objects,
     /// <summary>Removes a superseded image: its record, its hash-index entry, its series group, and its zarr root once no image uses it.</summary>
     private async Task RemoveImageAsync(ImageRecord old, IEnumerable<ImageRecord> remaining)
     {
-        await records.DeleteImageAsync(old);
-        var sameHash = await records.FindImagesByHashAsync(old.RepositoryUuid, old.Sha256);
-        await records.PutHashAsync(old.RepositoryUuid, old.Sha256, [.. sameHash.Where(u => u != old.Uuid)]);
+        await ForgetImageAsync(old, CancellationToken.None);
         string root = ImportLayout.RootOf(old.Location);
         bool rootInUse = remaining.Any(r => ImportLayout.RootOf(r.Location) == root);
         await objects.DeletePrefixAsync(rootInUse ? old.Location + "/" : root);
+    }
+
+    /// <summary>Removes an image's record and its entry in the repository's hash index.</summary>
+    private async Task ForgetImageAsync(ImageRecord image, CancellationToken ct)
+    {
+        var sameHash = await records.FindImagesByHashAsync(image.RepositoryUuid, image.Sha256, ct);
+        await records.PutHashAsync(image.RepositoryUuid, image.Sha256, [.. sameHash.Where(u => u != image.Uuid)], ct);
+        await records.DeleteImageAsync(image, ct);
     }
 
     private async Task<FilesetRecord?> FindAsync(ImportRef import, FilesetRef fileset) =>

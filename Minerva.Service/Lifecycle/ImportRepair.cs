@@ -14,7 +14,7 @@ namespace Minerva.Service.Lifecycle;
 /// periodic watchdog both look at the orchestration first and start it again (without waiting for the upload when
 /// that is already complete), raise the event again, or record the import as failed with the reason.
 /// </summary>
-public sealed class ImportRepair(IRecordStore records, IOptions<MinervaOptions> options, TimeProvider clock, ILogger<ImportRepair> logger)
+public sealed class ImportRepair(IRecordStore records, UploadSeal seal, IOptions<MinervaOptions> options, TimeProvider clock, ILogger<ImportRepair> logger)
 {
     private TimeSpan StaleAfter => options.Value.OrchestrationStaleAfter;
 
@@ -35,9 +35,13 @@ public sealed class ImportRepair(IRecordStore records, IOptions<MinervaOptions> 
         await workflow.StartAsync(import, new UploadComplete(onConflict), ct);
     }
 
-    /// <summary>The watchdog's pass over every unfinished import; answers how many it repaired.</summary>
+    /// <summary>
+    /// The watchdog's pass over every unfinished import; answers how many it repaired. It also lets the upload seals
+    /// whose credentials have all expired go (<see cref="UploadSeal.PublishAsync"/>), sweeping what landed late.
+    /// </summary>
     public async Task<int> CheckAllAsync(IImportWorkflow workflow, CancellationToken ct)
     {
+        await seal.PublishAsync(ct);
         int repaired = 0;
         foreach (var import in await records.ListUnfinishedImportsAsync(ct))
         {
@@ -83,12 +87,12 @@ public sealed class ImportRepair(IRecordStore records, IOptions<MinervaOptions> 
             return "its orchestration still waited for the completed upload; the event was raised again.";
         }
 
-        if (health.HasEnded && now - import.Updated > StaleAfter
-            && await records.GetImportAsync(import.Owner, import.Uuid, ct) is { IsFinished: false } current)
+        if (health.HasEnded && now - import.Updated > StaleAfter)
         {
             string error = $"Its orchestration ended ({health.RuntimeStatus}{(health.Failure is null ? "" : ": " + health.Failure)}) without finishing the import.";
-            await records.PutImportAsync(current with { Status = ImportStatus.Failed, Errors = [.. current.Errors, error], Updated = now }, ct);
-            return error;
+            var failed = await records.ChangeImportAsync(
+                import.Owner, import.Uuid, r => r.IsFinished ? null : r with { Status = ImportStatus.Failed, Errors = [.. r.Errors, error], Updated = now }, ct);
+            return failed is { Changed: true } ? error : null;
         }
 
         return null;

@@ -48,12 +48,12 @@ public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, Fileset
         }
         catch (TaskFailedException e)
         {
-            error ??= e.FailureDetails.ErrorMessage;
+            error ??= $"{fileset.Name}: it could not be hashed: {e.FailureDetails.ErrorMessage}";
         }
 
         if (error is null && inspection.DeclaredSha256 is { } declared && declared != sha256)
         {
-            error = $"its content has SHA-256 {sha256}, not the {declared} declared at upload.";
+            error = $"{fileset.Name}: its content has SHA-256 {sha256}, not the {declared} declared at upload.";
         }
 
         if (error is not null)
@@ -92,7 +92,7 @@ public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, Fileset
                 }
                 catch (TaskFailedException e)
                 {
-                    return new BatchOutcome([], $"building its pyramid failed: {e.FailureDetails.ErrorMessage}");
+                    return new BatchOutcome([], $"{fileset.Name}: its pyramid could not be built: {e.FailureDetails.ErrorMessage}");
                 }
             }));
             if (outcomes.FirstOrDefault(o => o.Error is not null) is { } failed)

@@ -1,4 +1,5 @@
 using Minerva.Service.Records;
+using Minerva.Service.Storage;
 using Minerva.Tiling.Model;
 using Minerva.Tiling.Pyramid;
 
@@ -25,6 +26,9 @@ public sealed record UploadComplete(OnConflict OnConflict)
 
 /// <summary>The import orchestration's output: the final status and the errors of failed filesets.</summary>
 public sealed record ImportOutcome(ImportStatus Status, IReadOnlyList<string> Errors);
+
+/// <summary>The files uploaded for an import, and how many POST /files settled by their hash alone (already complete).</summary>
+public sealed record UploadListing(IReadOnlyList<StoredObject> Files, int LinkedAtUpload);
 
 /// <summary>
 /// One uploaded file: its fileset uuid, its name (path under the import prefix), its object key and the ETag of the

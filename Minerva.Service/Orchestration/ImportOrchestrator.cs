@@ -54,37 +54,38 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
     /// <summary>Lists the uploads, builds every file in its own sub-orchestration, and records how the import ended.</summary>
     private static async Task<ImportOutcome> ProcessAsync(TaskOrchestrationContext context, ImportInput input, UploadComplete upload)
     {
+        // PUT complete already moved the record to Processing; the update below adds the file count.
         var import = input.Import;
-        await context.CallActivityAsync(nameof(UpdateImportActivity), new ImportUpdate(import, ImportStatus.Processing, null, null), ActivityRetry.Transient);
-        var files = await context.CallActivityAsync<IReadOnlyList<StoredObject>>(nameof(ListUploadsActivity), import, ActivityRetry.Transient);
-        var filesets = files
+        var uploads = await context.CallActivityAsync<UploadListing>(nameof(ListUploadsActivity), import, ActivityRetry.Transient);
+        var filesets = uploads.Files
             .Select(f => new FilesetRef(context.NewGuid().ToString(), ImportLayout.FileName(import.Uuid, f.Key), f.Key, f.ETag))
             .ToList();
-        context.SetCustomStatus(new ImportCustomStatus("Building", filesets.Count, 0));
+        int filesTotal = filesets.Count + uploads.LinkedAtUpload, filesDone = uploads.LinkedAtUpload;
+        context.SetCustomStatus(new ImportCustomStatus("Building", filesTotal, filesDone));
         await context.CallActivityAsync(
             nameof(UpdateImportActivity),
-            new ImportUpdate(import, ImportStatus.Processing, ImportProgress.None with { FilesTotal = filesets.Count }, null),
+            new ImportUpdate(import, ImportStatus.Processing, ImportProgress.None with { FilesTotal = filesTotal, FilesDone = filesDone }, null),
             ActivityRetry.Transient);
 
-        int filesDone = 0;
         var outcomes = await Task.WhenAll(filesets.Select(async (fileset, i) =>
         {
             var outcome = await BuildFilesetAsync(context, new FilesetBuild(import, fileset, input.Tiling, upload.OnConflict), i);
-            context.SetCustomStatus(new ImportCustomStatus("Building", filesets.Count, ++filesDone));
+            context.SetCustomStatus(new ImportCustomStatus("Building", filesTotal, ++filesDone));
             return outcome;
         }));
 
-        var errors = outcomes.Select((o, i) => o.Error is null ? null : $"{filesets[i].Name}: {o.Error}").OfType<string>().ToList();
-        if (filesets.Count == 0)
+        // Every fileset error names its file first ("name: …"), as the engine's errors do.
+        var errors = outcomes.Select(o => o.Error).OfType<string>().ToList();
+        if (filesTotal == 0)
         {
             errors.Add($"No files were uploaded under {ImportLayout.UploadPrefix(import.Uuid)}.");
         }
 
         // One good file is enough for Complete: failed filesets carry their own error and are listed in the import's errors.
-        var status = outcomes.Any(o => o.Error is null) ? ImportStatus.Complete : ImportStatus.Failed;
-        var final = LiveProgress.Of(filesets.Count, filesets.Count, LiveProgress.ByLevels(outcomes.SelectMany(o => o.Built ?? [])));
+        var status = uploads.LinkedAtUpload > 0 || outcomes.Any(o => o.Error is null) ? ImportStatus.Complete : ImportStatus.Failed;
+        var final = LiveProgress.Of(filesTotal, filesTotal, LiveProgress.ByLevels(outcomes.SelectMany(o => o.Built ?? [])));
         await context.CallActivityAsync(nameof(UpdateImportActivity), new ImportUpdate(import, status, final, errors), ActivityRetry.Transient);
-        context.SetCustomStatus(new ImportCustomStatus(status.ToString(), filesets.Count, filesets.Count));
+        context.SetCustomStatus(new ImportCustomStatus(status.ToString(), filesTotal, filesTotal));
         return new ImportOutcome(status, errors);
     }
 
@@ -100,7 +101,7 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
         catch (TaskFailedException e)
         {
             // The sub-orchestration records its own failures; this is the last resort when even that failed.
-            string error = $"building its pyramid failed: {e.FailureDetails.ErrorMessage}";
+            string error = $"{build.Fileset.Name}: its pyramid could not be built: {e.FailureDetails.ErrorMessage}";
             await context.CallActivityAsync(nameof(FailFilesetActivity), new FilesetFailure(build.Import, build.Fileset, null, error), ActivityRetry.Transient);
             return new FilesetOutcome([], error);
         }

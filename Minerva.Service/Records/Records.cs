@@ -71,9 +71,18 @@ public sealed record ImportRecord(
     /// <summary>How name conflicts are settled, as asked when the upload was completed (so a restarted orchestration knows).</summary>
     public OnConflict OnConflict { get; init; }
 
+    /// <summary>The POST /import/{uuid}/files requests running on it; null when none.</summary>
+    public FileUploads? Uploads { get; init; }
+
     /// <summary>Complete, Failed, Expired and Cancelled are final: nothing changes the import after them.</summary>
     public bool IsFinished => Status is ImportStatus.Complete or ImportStatus.Failed or ImportStatus.Expired or ImportStatus.Cancelled;
 }
+
+/// <summary>
+/// POST /import/{uuid}/files requests running on the import: while one is (renewed recently), the upload cannot be
+/// completed. A request that died without saying so stops counting once <paramref name="Renewed"/> is old.
+/// </summary>
+public sealed record FileUploads(int Count, DateTimeOffset Renewed);
 
 /// <summary>One imported file (source key under the import prefix) and the images it produced.</summary>
 public sealed record FilesetRecord(
@@ -113,3 +122,10 @@ public sealed record ImageRecord(
     IReadOnlyList<ChannelRecord> Channels,
     string Sha256,
     DateTimeOffset Created);
+
+/// <summary>
+/// An import's upload prefix closed to its temporary credentials (STS session <paramref name="Session"/>) until
+/// <paramref name="Until"/>, when every credential issued for it has expired; <paramref name="Sweep"/>: what landed
+/// under the prefix meanwhile is removed then (a cancelled import).
+/// </summary>
+public sealed record UploadSealRecord(string Session, string Prefix, DateTimeOffset Until, bool Sweep);

@@ -29,7 +29,8 @@ public interface IObjectStore
     /// Random access to one object by HTTP range (for the TIFF reader). With <paramref name="etag"/>, every read
     /// is of that version of the object only: a read after the object changed throws <see cref="Minerva.Tiling.InvalidImageException"/>.
     /// </summary>
-    Task<IByteSource> OpenAsync(string key, string? etag = null, CancellationToken ct = default);
+    /// <param name="name">What errors call the object (the file's name as its uploader knows it); the key by default.</param>
+    Task<IByteSource> OpenAsync(string key, string? etag = null, string? name = null, CancellationToken ct = default);
 
     /// <summary>A chunk store whose keys live under <paramref name="prefix"/> (ends with '/').</summary>
     IChunkStore ChunkStore(string prefix);

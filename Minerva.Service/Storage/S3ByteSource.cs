@@ -11,9 +11,9 @@ namespace Minerva.Service.Storage;
 /// at different offsets (the TIFF reader's tile fan-out) need no locking. Every read asks for the ETag seen when the
 /// object was opened, so bytes of a newer upload under the same key are never mixed into an image.
 /// </summary>
-internal sealed class S3ByteSource(IAmazonS3 s3, string bucket, string key, long length, string etag) : IByteSource
+internal sealed class S3ByteSource(IAmazonS3 s3, string bucket, string key, string name, long length, string etag) : IByteSource
 {
-    public string Name => key;
+    public string Name => name;
 
     public long Length => length;
 
@@ -22,7 +22,7 @@ internal sealed class S3ByteSource(IAmazonS3 s3, string bucket, string key, long
         if (offset < 0 || offset + destination.Length > length)
         {
             throw new InvalidImageException(
-                $"'{key}' is truncated: {destination.Length} bytes at offset {offset} lie beyond its {length} bytes.");
+                $"'{name}' is truncated: {destination.Length} bytes at offset {offset} lie beyond its {length} bytes.");
         }
 
         if (destination.IsEmpty)
@@ -44,13 +44,13 @@ internal sealed class S3ByteSource(IAmazonS3 s3, string bucket, string key, long
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
         {
-            throw Changed(key);
+            throw Changed(name);
         }
     }
 
-    /// <summary>The error when the object under <paramref name="key"/> is no longer the version being imported.</summary>
-    public static InvalidImageException Changed(string key) =>
-        new($"'{key}' was replaced by another upload while it was being imported; import the new file in a new import.");
+    /// <summary>The error when the object called <paramref name="name"/> is no longer the version being imported.</summary>
+    public static InvalidImageException Changed(string name) =>
+        new($"{name}: it was replaced by another upload while it was being imported; import the new file in a new import.");
 
     public void Dispose()
     {

@@ -15,6 +15,9 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
     /// <summary>S3's limit on keys per DeleteObjects request.</summary>
     private const int DeleteBatchSize = 1000;
 
+    /// <summary>The shortest session AWS STS and Ceph RGW grant (DurationSeconds ≥ 900).</summary>
+    private static readonly TimeSpan MinimumStsDuration = TimeSpan.FromMinutes(15);
+
     private readonly S3Options _options = options.Value;
 
     public string Bucket => _options.Bucket;
@@ -51,16 +54,16 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
         return objects;
     }
 
-    public async Task<IByteSource> OpenAsync(string key, string? etag = null, CancellationToken ct = default)
+    public async Task<IByteSource> OpenAsync(string key, string? etag = null, string? name = null, CancellationToken ct = default)
     {
         try
         {
             var metadata = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = Bucket, Key = key, EtagToMatch = etag }, ct);
-            return new S3ByteSource(s3, Bucket, key, metadata.ContentLength, metadata.ETag);
+            return new S3ByteSource(s3, Bucket, key, name ?? key, metadata.ContentLength, metadata.ETag);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
         {
-            throw S3ByteSource.Changed(key);
+            throw S3ByteSource.Changed(name ?? key);
         }
     }
 
@@ -91,7 +94,7 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
         {
-            throw S3ByteSource.Changed(key);
+            throw new Minerva.Tiling.InvalidImageException("the upload was replaced by another while it was being imported; import the new file in a new import.");
         }
     }
 
@@ -121,20 +124,24 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
 
     public async Task<UploadCredentials> CreateUploadCredentialsAsync(string prefix, TimeSpan duration, CancellationToken ct = default)
     {
+        // The session policy ends the credentials at the asked time itself, so a lifetime below STS's 15-minute
+        // minimum is honoured too (S3 checks aws:CurrentTime on every request).
+        var notAfter = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.Add(duration).ToUnixTimeSeconds());
         var response = await sts.AssumeRoleAsync(new AssumeRoleRequest
         {
             // MinIO takes no role (its credentials inherit the calling user's policy); AWS and Ceph RGW require one.
             RoleArn = _options.StsRoleArn.Length > 0 ? _options.StsRoleArn : null,
-            RoleSessionName = SessionName(prefix),
-            Policy = UploadSessionPolicy.For(Bucket, prefix),
-            DurationSeconds = (int)duration.TotalSeconds,
+            RoleSessionName = UploadSession.Name(prefix),
+            Policy = UploadSessionPolicy.For(Bucket, prefix, notAfter),
+            DurationSeconds = (int)Math.Max(Math.Ceiling(duration.TotalSeconds), MinimumStsDuration.TotalSeconds),
         }, ct);
         var c = response.Credentials;
+        var stsExpiry = new DateTimeOffset(c.Expiration ?? notAfter.UtcDateTime, TimeSpan.Zero);
         return new UploadCredentials(
             c.AccessKeyId,
             c.SecretAccessKey,
             c.SessionToken,
-            new DateTimeOffset(c.Expiration ?? DateTime.UtcNow.Add(duration), TimeSpan.Zero),
+            stsExpiry < notAfter ? stsExpiry : notAfter,
             Bucket,
             prefix,
             _options.Region,
@@ -157,13 +164,6 @@ public sealed partial class S3ObjectStore(IAmazonS3 s3, IAmazonSecurityTokenServ
             request.UploadIdMarker = response.NextUploadIdMarker;
         }
         while (response.IsTruncated == true);
-    }
-
-    /// <summary>STS session names allow [\w+=,.@-] and at most 64 characters; the prefix names the import.</summary>
-    private static string SessionName(string prefix)
-    {
-        var name = "minerva-" + new string([.. prefix.Where(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '.')]);
-        return name.Length <= 64 ? name : name[..64];
     }
 
     /// <summary>The object's full length: from Content-Range ("bytes a-b/total") when a range was asked for.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Minerva.Service.Orchestration;
 using Minerva.Tiling.IO;
 using Minerva.Tiling.Model;
 using Minerva.Tiling.Tiff;
@@ -19,13 +20,13 @@ public sealed class SourceImages(IObjectStore objects)
     private readonly ConcurrentQueue<SourceVersion> _openOrder = new();
 
     /// <summary>
-    /// The image in one version of an upload. Shared by every caller on this worker, so callers do not dispose it
+    /// The image in the version of the upload a fileset imports. Shared by every caller on this worker, so callers do not dispose it
     /// (a source over S3 holds no connection or file between reads). Throws <see cref="Minerva.Tiling.InvalidImageException"/>
     /// when the file is not a readable image or is no longer that version.
     /// </summary>
-    public Task<IPixelSource> GetAsync(string key, string etag)
+    public Task<IPixelSource> GetAsync(FilesetRef fileset)
     {
-        var version = new SourceVersion(key, etag);
+        var version = new SourceVersion(fileset.SourceKey, fileset.SourceETag, fileset.Name);
         var open = _open.GetOrAdd(version, v =>
         {
             _openOrder.Enqueue(v);
@@ -46,7 +47,7 @@ public sealed class SourceImages(IObjectStore objects)
 
     private async Task<IPixelSource> OpenAsync(SourceVersion version)
     {
-        var bytes = await objects.OpenAsync(version.Key, version.ETag);
+        var bytes = await objects.OpenAsync(version.Key, version.ETag, version.Name);
         try
         {
             return await TiffImageSource.OpenAsync(bytes);
@@ -58,5 +59,6 @@ public sealed class SourceImages(IObjectStore objects)
         }
     }
 
-    private sealed record SourceVersion(string Key, string ETag);
+    /// <summary>One version of an upload, and the file name its errors give (the key's part under the import's prefix).</summary>
+    private sealed record SourceVersion(string Key, string ETag, string Name);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using Minerva.Service.Records;
 
@@ -6,8 +7,57 @@ namespace Minerva.Service.Storage;
 
 public sealed partial class TableRecordStore
 {
-    public Task PutImportAsync(ImportRecord import, CancellationToken ct = default) =>
-        UpsertAsync(_imports, new TableEntity(import.Owner, import.Uuid)
+    public Task PutImportAsync(ImportRecord import, CancellationToken ct = default) => UpsertAsync(_imports, ImportEntity(import), ct);
+
+    public Task<ImportRecord?> GetImportAsync(string owner, string uuid, CancellationToken ct = default) =>
+        GetAsync(_imports, owner, uuid, ReadImport, ct);
+
+    public async Task<ImportChange?> ChangeImportAsync(string owner, string uuid, Func<ImportRecord, ImportRecord?> change, CancellationToken ct = default)
+    {
+        while (true)
+        {
+            var stored = await _imports.GetEntityIfExistsAsync<TableEntity>(owner, uuid, cancellationToken: ct);
+            if (!stored.HasValue)
+            {
+                return null;
+            }
+
+            var current = ReadImport(stored.Value!);
+            if (change(current) is not { } changed)
+            {
+                return new ImportChange(current, false);
+            }
+
+            if ((changed.Owner, changed.Uuid) != (owner, uuid))
+            {
+                throw new InvalidOperationException($"A change of import {uuid} must not move it to another owner or uuid.");
+            }
+
+            try
+            {
+                // If-Match on the ETag read above: the write lands only if nobody wrote in between.
+                await _imports.UpdateEntityAsync(ImportEntity(changed), stored.Value!.ETag, TableUpdateMode.Replace, ct);
+                return new ImportChange(changed, true);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Another writer was first: decide again on what it stored.
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(string owner, string? repositoryUuid, CancellationToken ct = default) =>
+        QueryAsync(
+            _imports,
+            repositoryUuid is null
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {owner}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {owner} and RepositoryUuid eq {repositoryUuid}"),
+            ReadImport,
+            ct);
+
+    private static TableEntity ImportEntity(ImportRecord import)
+    {
+        var entity = new TableEntity(import.Owner, import.Uuid)
         {
             ["RepositoryUuid"] = import.RepositoryUuid,
             ["Name"] = import.Name,
@@ -23,19 +73,15 @@ public sealed partial class TableRecordStore
             ["Errors"] = JsonSerializer.Serialize(import.Errors),
             ["Created"] = import.Created,
             ["Updated"] = import.Updated,
-        }, ct);
+        };
+        if (import.Uploads is { } uploads)
+        {
+            entity["UploadsCount"] = uploads.Count;
+            entity["UploadsRenewed"] = uploads.Renewed;
+        }
 
-    public Task<ImportRecord?> GetImportAsync(string owner, string uuid, CancellationToken ct = default) =>
-        GetAsync(_imports, owner, uuid, ReadImport, ct);
-
-    public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(string owner, string? repositoryUuid, CancellationToken ct = default) =>
-        QueryAsync(
-            _imports,
-            repositoryUuid is null
-                ? TableClient.CreateQueryFilter($"PartitionKey eq {owner}")
-                : TableClient.CreateQueryFilter($"PartitionKey eq {owner} and RepositoryUuid eq {repositoryUuid}"),
-            ReadImport,
-            ct);
+        return entity;
+    }
 
     /// <summary>Every owner's imports that are still awaiting their upload or processing (for the watchdog).</summary>
     public Task<IReadOnlyList<ImportRecord>> ListUnfinishedImportsAsync(CancellationToken ct = default) =>
@@ -66,5 +112,6 @@ public sealed partial class TableRecordStore
         e.GetDateTimeOffset("Updated")!.Value)
     {
         OnConflict = e.GetString("OnConflict") is { } onConflict ? Enum.Parse<OnConflict>(onConflict) : OnConflict.Ignore,
+        Uploads = e.GetInt32("UploadsCount") is { } count ? new FileUploads(count, e.GetDateTimeOffset("UploadsRenewed") ?? DateTimeOffset.MinValue) : null,
     };
 }

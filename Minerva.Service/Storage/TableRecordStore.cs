@@ -14,11 +14,12 @@ public sealed partial class TableRecordStore(TableServiceClient service) : IReco
     private readonly TableClient _filesets = service.GetTableClient("filesets");           // PK import uuid, RK uuid
     private readonly TableClient _images = service.GetTableClient("images");               // PK owner, RK uuid
     private readonly TableClient _hashes = service.GetTableClient("hashes");               // PK repository uuid, RK sha256 hex
+    private readonly TableClient _uploadSeals = service.GetTableClient("uploadseals");      // PK bucket, RK STS session name
 
     /// <summary>Creates the tables when they do not exist yet (once, at startup).</summary>
     public async Task EnsureTablesAsync(CancellationToken ct = default)
     {
-        foreach (var table in new[] { _repositories, _imports, _filesets, _images, _hashes })
+        foreach (var table in new[] { _repositories, _imports, _filesets, _images, _hashes, _uploadSeals })
         {
             await table.CreateIfNotExistsAsync(ct);
         }

@@ -11,9 +11,10 @@ internal static class UploadSessionPolicy
 {
     /// <summary>
     /// Compact JSON: RGW Pacific does not decode '+' as a space in form bodies, so a policy with spaces can be
-    /// rejected as MalformedPolicyDocument depending on the client's encoding.
+    /// rejected as MalformedPolicyDocument depending on the client's encoding. Writes are allowed until
+    /// <paramref name="notAfter"/> only (aws:CurrentTime, which AWS, MinIO and Ceph RGW evaluate).
     /// </summary>
-    public static string For(string bucket, string prefix)
+    public static string For(string bucket, string prefix, DateTimeOffset notAfter)
     {
         var policy = new
         {
@@ -25,6 +26,13 @@ internal static class UploadSessionPolicy
                     Effect = "Allow",
                     Action = new[] { "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts" },
                     Resource = new[] { $"arn:aws:s3:::{bucket}/{prefix}*" },
+                    Condition = new
+                    {
+                        DateLessThan = new Dictionary<string, string>
+                        {
+                            ["aws:CurrentTime"] = notAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                        },
+                    },
                 },
             },
         };

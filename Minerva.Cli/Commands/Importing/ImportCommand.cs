@@ -141,7 +141,8 @@ internal sealed class ImportCommand(CliContext context) : ServiceCommand<ImportS
             return;
         }
 
-        var reasons = failed.Select(f => $"{f.Name}: {f.Error ?? f.Status}").Concat(import.Errors ?? []);
+        // A fileset's error is a sentence that names its file; the import's errors repeat them.
+        var reasons = failed.Select(f => f.Error ?? $"{f.Name}: {f.Status}").Concat(import.Errors ?? []);
         var because = string.Join("; ", reasons.Distinct());
         var message = $"import {import.Uuid} ended {import.Status}, {failed.Count} of {filesets.Count} file(s) not imported"
             + (because.Length > 0 ? $" ({because})" : "");

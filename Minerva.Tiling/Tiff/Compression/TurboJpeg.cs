@@ -6,7 +6,8 @@ namespace Minerva.Tiling.Tiff.Compression;
 /// <summary>
 /// libjpeg-turbo's TurboJPEG API (Debian package libturbojpeg0), loaded when present. Decodes with the accurate
 /// integer IDCT and smooth chroma upsampling, libjpeg's defaults, so its output equals libtiff's and libvips'.
-/// A handle is not thread-safe: each thread creates its own once and keeps it for the thread's life.
+/// A handle is not thread-safe: each thread creates its own and keeps it for the thread's life — until a decode
+/// fails: a handle that has failed may answer the next stream's header with a 0×0 image, so it is replaced.
 /// </summary>
 internal static unsafe class TurboJpeg
 {
@@ -20,18 +21,20 @@ internal static unsafe class TurboJpeg
     private static readonly delegate* unmanaged<nint, byte*, nuint, int*, int*, int*, int*, int> s_header;
     private static readonly delegate* unmanaged<nint, byte*, nuint, byte*, int, int, int, int, int, int> s_decompress;
     private static readonly delegate* unmanaged<nint, byte*> s_errorText;
+    private static readonly delegate* unmanaged<nint, int> s_destroy;
 
     [ThreadStatic]
     private static nint t_handle;
 
     static TurboJpeg()
     {
-        if (NativeCodecs.Load("libturbojpeg.so.0", "tjInitDecompress", "tjDecompressHeader3", "tjDecompress2", "tjGetErrorStr2") is { } exports)
+        if (NativeCodecs.Load("libturbojpeg.so.0", "tjInitDecompress", "tjDecompressHeader3", "tjDecompress2", "tjGetErrorStr2", "tjDestroy") is { } exports)
         {
             s_init = (delegate* unmanaged<nint>)exports[0];
             s_header = (delegate* unmanaged<nint, byte*, nuint, int*, int*, int*, int*, int>)exports[1];
             s_decompress = (delegate* unmanaged<nint, byte*, nuint, byte*, int, int, int, int, int, int>)exports[2];
             s_errorText = (delegate* unmanaged<nint, byte*>)exports[3];
+            s_destroy = (delegate* unmanaged<nint, int>)exports[4];
         }
     }
 
@@ -47,7 +50,7 @@ internal static unsafe class TurboJpeg
         var handle = t_handle;
         if (handle == 0)
         {
-            // Freed only with the process: threads are pool threads that live as long.
+            // Kept for the thread, a pool thread that lives as long as the process, until a decode on it fails.
             handle = t_handle = s_init();
             if (handle == 0)
             {
@@ -55,23 +58,33 @@ internal static unsafe class TurboJpeg
             }
         }
 
-        fixed (byte* input = stream)
-        fixed (byte* output = destination)
+        try
         {
-            int width, height, subsampling, colourSpace;
-            if (s_header(handle, input, (nuint)stream.Length, &width, &height, &subsampling, &colourSpace) != 0)
+            fixed (byte* input = stream)
+            fixed (byte* output = destination)
             {
-                throw Damaged(handle);
-            }
+                int width, height, subsampling, colourSpace;
+                if (s_header(handle, input, (nuint)stream.Length, &width, &height, &subsampling, &colourSpace) != 0)
+                {
+                    throw Damaged(handle);
+                }
 
-            JpegGeometry.Check(width, height, components, pitch, destination.Length);
-            var format = components == 1 ? PixelFormatGray : PixelFormatRgb;
-            if (s_decompress(handle, input, (nuint)stream.Length, output, width, pitch, height, format, StopOnWarning) != 0)
-            {
-                throw Damaged(handle);
-            }
+                JpegGeometry.Check(width, height, components, pitch, destination.Length);
+                var format = components == 1 ? PixelFormatGray : PixelFormatRgb;
+                if (s_decompress(handle, input, (nuint)stream.Length, output, width, pitch, height, format, StopOnWarning) != 0)
+                {
+                    throw Damaged(handle);
+                }
 
-            return ((height - 1) * pitch) + (width * components);
+                return ((height - 1) * pitch) + (width * components);
+            }
+        }
+        catch
+        {
+            // This thread makes a new handle next time.
+            s_destroy(handle);
+            t_handle = 0;
+            throw;
         }
     }
 

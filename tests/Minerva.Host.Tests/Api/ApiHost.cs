@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,7 +49,9 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public IObjectStore Objects => _app.Services.GetRequiredService<IObjectStore>();
 
-    public static async Task<ApiHost> StartAsync(LocalServices services)
+    /// <param name="services">The local services.</param>
+    /// <param name="extra">Settings added to (or overriding) the host's, e.g. "Minerva:UploadCredentialLifetime".</param>
+    public static async Task<ApiHost> StartAsync(LocalServices services, IEnumerable<KeyValuePair<string, string?>>? extra = null)
     {
         var aliceUser = "alice-" + Guid.NewGuid().ToString("N");
         var settings = services.HostSettings(LocalServices.NewBucketName()).Concat(new Dictionary<string, string?>
@@ -58,7 +61,7 @@ internal sealed class ApiHost : IAsyncDisposable
             [$"Minerva:ApiKeys:{AliceKey}"] = aliceUser,
             [$"Minerva:ApiKeys:{BobKey}"] = "bob-" + Guid.NewGuid().ToString("N"),
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }).Concat(extra ?? []);
         var workflow = new RecordingWorkflow();
         var app = MinervaHost.Build(
             [.. settings.Select(s => $"--{s.Key}={s.Value}")],
@@ -95,6 +98,18 @@ internal sealed class ApiHost : IAsyncDisposable
         var moved = record with { Status = status, Progress = progress ?? record.Progress };
         await Records.PutImportAsync(moved);
         return moved;
+    }
+
+    /// <summary>An image of alice's in the repository, with its .zattrs in the bucket and its source hash in the repository's index.</summary>
+    public async Task<ImageRecord> PutImageAsync(string repository, byte[] source)
+    {
+        var image = new ImageRecord(
+            Guid.NewGuid().ToString(), AliceUser, repository, Guid.NewGuid().ToString(), "image", 0, $"zarr/{Guid.NewGuid()}/0", 1, [1, 1, 1, 2, 2], "uint8",
+            [new ChannelRecord("c0", "FFFFFF")], Convert.ToHexStringLower(SHA256.HashData(source)), DateTimeOffset.UtcNow);
+        await Records.PutImageAsync(image);
+        await Records.PutHashAsync(repository, image.Sha256, [image.Uuid]);
+        await Objects.ChunkStore(image.Location + "/").WriteAsync(".zattrs", "{}"u8.ToArray());
+        return image;
     }
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)

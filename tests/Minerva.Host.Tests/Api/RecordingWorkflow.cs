@@ -16,8 +16,21 @@ internal sealed class RecordingWorkflow : IImportWorkflow
     public Task StartAsync(ImportRecord import, UploadComplete? completed = null, CancellationToken ct = default) =>
         Record(completed is null ? $"start {import.Uuid}" : $"start {import.Uuid} completed {completed.OnConflict}");
 
-    public Task RaiseUploadCompleteAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default) =>
-        Record($"complete {importUuid} {onConflict}");
+    /// <summary>
+    /// Runs when the upload-complete event is raised, where the orchestration would take over: a test looks at what
+    /// the import holds at that moment, or throws to play an engine that cannot be reached.
+    /// </summary>
+    public Func<string, Task>? OnComplete { get; set; }
+
+    public async Task RaiseUploadCompleteAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default)
+    {
+        if (OnComplete is { } hook)
+        {
+            await hook(importUuid);
+        }
+
+        await Record($"complete {importUuid} {onConflict}");
+    }
 
     /// <summary>A started import's orchestration is running (and waits for its upload); others have none.</summary>
     public Task<OrchestrationHealth?> GetHealthAsync(string importUuid, CancellationToken ct = default) =>

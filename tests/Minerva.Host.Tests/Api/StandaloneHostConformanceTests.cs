@@ -8,8 +8,8 @@ namespace Minerva.Host.Tests.Api;
 /// <summary>The API table against the standalone host over HTTP (<see cref="StandaloneApiHost"/>), and what only it serves.</summary>
 [Collection(LocalServices.Collection)]
 [Trait("Category", "EndToEnd")]
-public sealed class StandaloneHostConformanceTests(LocalServices services, ApiHostFixture fixture, ITestOutputHelper output)
-    : ApiConformanceTests(services, fixture, output), IClassFixture<ApiHostFixture>
+public sealed class StandaloneHostConformanceTests(LocalServices services, ConformanceHostFixture fixture, ITestOutputHelper output)
+    : ApiConformanceTests(services, fixture, output), IClassFixture<ConformanceHostFixture>
 {
     /// <summary>Nothing else serves the Durable extension's own path here, so the standalone host answers it too (the Functions host keeps it).</summary>
     [Fact]

@@ -1,9 +1,7 @@
 using System.Net;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
-using Minerva.Service.Configuration;
 using Minerva.Service.Records;
 using Minerva.Service.Storage;
 using Minerva.Testing.Services;
@@ -33,7 +31,7 @@ public sealed class UploadApiTests(LocalServices services) : IAsyncLifetime
         Assert.Equal(_host.Objects.Bucket, bucket);
         Assert.Equal((services.S3.Endpoint, services.S3.Region), (body.GetProperty("endpoint").GetString(), body.GetProperty("region").GetString()));
         Assert.True(body.GetProperty("expiration").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(1));
-        using var uploader = Uploader(body);
+        using var uploader = Uploader.From(body);
         var bytes = new byte[(12 * 1024 * 1024) + 1];
         Random.Shared.NextBytes(bytes);
         using (var transfer = new TransferUtility(uploader))
@@ -111,15 +109,4 @@ public sealed class UploadApiTests(LocalServices services) : IAsyncLifetime
         await _host.Objects.ChunkStore(image.Location).WriteAsync("0/.zarray", "{}"u8.ToArray());
         return image;
     }
-
-    private IAmazonS3 Uploader(System.Text.Json.JsonElement credentials) => S3ClientFactory.Create(
-        new S3Options
-        {
-            Endpoint = credentials.GetProperty("endpoint").GetString()!,
-            Region = credentials.GetProperty("region").GetString()!,
-        },
-        new SessionAWSCredentials(
-            credentials.GetProperty("access_key_id").GetString(),
-            credentials.GetProperty("secret_access_key").GetString(),
-            credentials.GetProperty("session_token").GetString()));
 }

@@ -38,6 +38,41 @@ public sealed class TableRecordStoreTests(LocalServices services) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task ChangeImportAsync_TenWritersAtOnce_EachChangeAppliedOnceOnWhatTheOthersWrote()
+    {
+        var repository = await CreateRepositoryAsync("r", RawStorage.Destroy);
+        var import = new ImportRecord(NewUuid(), _owner, repository.Uuid, "i", ImportStatus.AwaitingUpload, ImportProgress.None, [], Created, Created);
+        await _store.PutImportAsync(import);
+
+        // Each writer moves the import on by one file; only one of them may also end its upload.
+        var changes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _store.ChangeImportAsync(_owner, import.Uuid, r =>
+            r with { Progress = r.Progress with { FilesTotal = r.Progress.FilesTotal + 1 } })));
+        var transitions = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _store.ChangeImportAsync(_owner, import.Uuid, r =>
+            r.Status == ImportStatus.AwaitingUpload ? r with { Status = ImportStatus.Processing } : null)));
+
+        Assert.All(changes, c => Assert.True(c!.Changed));
+        Assert.Equal(10, (await _store.GetImportAsync(_owner, import.Uuid))!.Progress.FilesTotal);
+        Assert.Single(transitions, t => t!.Changed);
+        Assert.All(transitions, t => Assert.Equal(ImportStatus.Processing, t!.Import.Status));
+        Assert.Null(await _store.ChangeImportAsync("someone-else", import.Uuid, r => r));
+    }
+
+    [Fact]
+    public async Task PutImportAsync_WithFileUploads_ReadsThemBack()
+    {
+        var repository = await CreateRepositoryAsync("r", RawStorage.Destroy);
+        var import = new ImportRecord(
+            NewUuid(), _owner, repository.Uuid, "i", ImportStatus.AwaitingUpload, ImportProgress.None, [], Created, Created)
+        {
+            Uploads = new FileUploads(2, Created.AddMinutes(1)),
+        };
+
+        await _store.PutImportAsync(import);
+
+        Assert.Equal(import.Uploads, (await _store.GetImportAsync(_owner, import.Uuid))!.Uploads);
+    }
+
+    [Fact]
     public async Task PutImportAsync_Replaced_GetReturnsLatestWithProgressAndErrors()
     {
         var repository = await CreateRepositoryAsync("r", RawStorage.Destroy);

@@ -11,9 +11,9 @@ namespace Minerva.Testing.Conformance;
 /// The API table of the README, run against each host through the same HTTP calls with the real Durable Task engine
 /// on Azurite and the real S3. A class per host says only how to start it (StandaloneHostConformanceTests in
 /// Minerva.Host.Tests, FunctionsAppConformanceTests in Minerva.Functions.Tests); every test here passes on both, so
-/// the two hosts answer alike. One host per class (<see cref="ApiHostFixture"/>).
+/// the two hosts answer alike. One host per class (<see cref="ConformanceHostFixture"/>).
 /// </summary>
-public abstract partial class ApiConformanceTests(LocalServices services, ApiHostFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public abstract partial class ApiConformanceTests(LocalServices services, ConformanceHostFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>Durable's status query fields, in its order.</summary>
     protected static readonly string[] StatusFields = ["name", "instanceId", "runtimeStatus", "input", "customStatus", "output", "createdTime", "lastUpdatedTime"];

@@ -8,7 +8,7 @@ namespace Minerva.Testing.Conformance;
 /// its own bucket, task hub and users, and stopped after its last. Also keeps what several tests read (the completed
 /// import) so it runs once.
 /// </summary>
-public sealed class ApiHostFixture : IAsyncLifetime
+public sealed class ConformanceHostFixture : IAsyncLifetime
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _importLock = new();
