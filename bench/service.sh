@@ -5,7 +5,8 @@
 # (POST /import, upload with the temporary credentials, PUT complete; bench/service_import.py) and prints the phases,
 # the ratio to `minerva tile` and each worker's peak RSS.
 #   bench/service.sh            all cases: 512 MB default, 3.2 GB default, many regions, 1 vs 2 workers
-#   bench/service.sh quick      the 512 MB default case only
+#   bench/service.sh quick [Setting=Value ...]   the 512 MB case only, with extra host settings (to try some)
+#   bench/service.sh many       the 512 MB case with 256-px chunks and 1 MiB regions only
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,6 +14,7 @@ repo="$(dirname "$here")"
 out="$here/out"
 mkdir -p "$out"
 cases=${1:-all}
+extra=("${@:2}")
 
 "$repo/scripts/install.sh"
 # boto3 uploads as a user's script would.
@@ -110,7 +112,7 @@ echo
 small=$(input 8000)
 tile_small=$(tile_seconds "$small")
 echo "minerva tile 4x8000x8000 uint16 (512 MB raw): $tile_small s"
-import_case "512 MB, defaults" "$small" 1
+import_case "512 MB, defaults ${extra[*]}" "$small" 1 "${extra[@]}"
 default_small=$last
 awk -v i="$last" -v t="$tile_small" 'BEGIN { printf "    import / tile = %.2f\n", i / t }'
 [[ $cases = quick ]] && exit 0

@@ -32,13 +32,26 @@ internal sealed class DurableEngine(AzureStorageOrchestrationService service, IS
         await worker.StartAsync();
     }
 
-    /// <summary>Stops taking work; what is still running is abandoned, and runs again elsewhere after the visibility timeout.</summary>
+    /// <summary>
+    /// Stops taking work and lets its partitions go; what is still running is abandoned and runs again elsewhere after
+    /// the visibility timeout. A stop that outlasts the host's shutdown timeout is given up on, never a crash: the
+    /// process ends and its leases expire.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (worker is not null)
+        if (worker is null)
+        {
+            return;
+        }
+
+        try
         {
             await worker.StopAsync(isForced: true).WaitAsync(cancellationToken);
             worker.Dispose();
+        }
+        catch (OperationCanceledException)
+        {
+            loggers.CreateLogger<DurableEngine>().LogWarning("The durable engine did not stop within the shutdown timeout; its leases will expire.");
         }
     }
 }

@@ -55,6 +55,10 @@ public static class DurableHostExtensions
             WorkItemQueueVisibilityTimeout = options.WorkItemVisibilityTimeout,
             ControlQueueVisibilityTimeout = options.WorkItemVisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+
+            // The 2 s default is short for a storage emulator on a busy machine: partition-table reads then time out and
+            // leases move for no reason. Leases last 30 s, so 10 s is still well inside them.
+            PartitionTableOperationTimeout = TimeSpan.FromSeconds(10),
             LoggerFactory = loggerFactory,
         });
     }

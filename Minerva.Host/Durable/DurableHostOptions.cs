@@ -20,8 +20,9 @@ public sealed class DurableHostOptions
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Activities this host runs at once. A region build waits on S3 much of its time, so a few per core keep the
-    /// cores busy; each holds at most Minerva:Tiling:RegionBytes of pixels (64 MB by default) plus its chunks.
+    /// Activities this host takes at once: about one region per core (<see cref="Service.Activities.RegionSlots"/> bounds
+    /// their pixels) and one more, so that hashing a file, inspecting or finishing one runs beside the regions instead
+    /// of in a region's place.
     /// </summary>
-    public int MaxConcurrentActivities { get; set; } = 4 * Environment.ProcessorCount;
+    public int MaxConcurrentActivities { get; set; } = Environment.ProcessorCount + 1;
 }

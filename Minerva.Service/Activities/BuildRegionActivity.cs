@@ -11,7 +11,7 @@ namespace Minerva.Service.Activities;
 /// the extra levels it covers) into the file's zarr root. Idempotent: building a region again writes the same bytes.
 /// A damaged or unreadable source is reported in the outcome, so it is not retried.
 /// </summary>
-public sealed class BuildRegionActivity(IObjectStore objects, SourceImages sources) : TaskActivity<RegionRequest, RegionOutcome>
+public sealed class BuildRegionActivity(IObjectStore objects, SourceImages sources, RegionSlots slots) : TaskActivity<RegionRequest, RegionOutcome>
 {
     public override async Task<RegionOutcome> RunAsync(TaskActivityContext context, RegionRequest input)
     {
@@ -21,6 +21,7 @@ public sealed class BuildRegionActivity(IObjectStore objects, SourceImages sourc
 
             // The plan is a pure function of (series, options): recomputing it keeps it out of every activity's input.
             var plan = PyramidPlanner.Plan(source.Info.Series[input.Series], input.Tiling);
+            using var slot = await slots.EnterAsync(plan.RegionBytes(input.Region));
             var result = await RegionBuilder.BuildAsync(source, plan, input.Region, objects.ChunkStore(input.ZarrRoot), CancellationToken.None);
             return new RegionOutcome(result, null);
         }

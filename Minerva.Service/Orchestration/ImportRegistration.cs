@@ -37,6 +37,7 @@ public static class ImportRegistration
             .Validate(o => Valid(o.ToTileOptions()), "Minerva:Tiling: ChunkSize must be even and within 64..8192, RegionBytes positive.")
             .ValidateOnStart();
         services.AddSingleton<SourceImages>();
+        services.AddSingleton<RegionSlots>();
         services.AddSingleton<RawStoragePolicy>();
         services.AddSingleton<FilesetLifecycle>();
         return services;

@@ -9,7 +9,7 @@ namespace Minerva.Tiling.Pyramid;
 /// Builds one <see cref="Region"/>: gets its pixels at its first level (from the source's stored level, or as the
 /// 2×2 mean of the level above read back from the store), writes that level's chunks, then halves the pixels in
 /// memory for each extra level and writes those chunks too. Same inputs, same bytes. Memory: the region's planes
-/// twice over at most, from <see cref="PixelBuffers"/>.
+/// twice over at most, from <see cref="LargeBuffers"/>.
 /// </summary>
 public static class RegionBuilder
 {
@@ -50,14 +50,14 @@ public static class RegionBuilder
                 var half = area.Half();
                 byte[] halved = Rent(type, region, half);
                 Halve(type, region.CCount, pixels, area, halved, half);
-                PixelBuffers.Return(pixels);
+                LargeBuffers.Return(pixels);
                 pixels = halved;
                 area = half;
             }
         }
         finally
         {
-            PixelBuffers.Return(pixels);
+            LargeBuffers.Return(pixels);
         }
     }
 
@@ -74,7 +74,7 @@ public static class RegionBuilder
         }
     }
 
-    private static byte[] Rent(PixelType type, Region region, RegionArea area) => PixelBuffers.Rent(PlanesBytes(type, region, area));
+    private static byte[] Rent(PixelType type, Region region, RegionArea area) => LargeBuffers.Rent(PlanesBytes(type, region, area));
 
     private static int PlanesBytes(PixelType type, Region region, RegionArea area) =>
         checked((int)(area.PlaneSamples * type.SampleSize() * region.CCount));

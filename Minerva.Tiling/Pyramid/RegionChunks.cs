@@ -23,18 +23,27 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         int chunkBytes = levelPlan.ChunkY * levelPlan.ChunkX * _sampleSize;
         await ForEachChunkAsync(area.Y0, area.Y0 + area.Height, area.X0, area.X0 + area.Width, levelPlan, cancellationToken, async (c, y, x, ct) =>
         {
-            byte[] chunk = PixelBuffers.Rent(chunkBytes);
-            byte[] encoded = PixelBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
+            byte[] encoded = LargeBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
             try
             {
-                int length = EncodeChunk(levelPlan, area, pixels, c, y, x, chunk.AsSpan(0, chunkBytes), encoded);
+                // The raw chunk is needed only while encoding, not while the write waits: back to the pool at once.
+                int length;
+                byte[] chunk = LargeBuffers.Rent(chunkBytes);
+                try
+                {
+                    length = EncodeChunk(levelPlan, area, pixels, c, y, x, chunk.AsSpan(0, chunkBytes), encoded);
+                }
+                finally
+                {
+                    LargeBuffers.Return(chunk);
+                }
+
                 string key = ZarrKeys.Chunk(region.Series, level, region.T, region.C0 + c, region.Z, y / levelPlan.ChunkY, x / levelPlan.ChunkX);
                 await store.WriteAsync(key, encoded.AsMemory(0, length), ct).ConfigureAwait(false);
             }
             finally
             {
-                PixelBuffers.Return(encoded);
-                PixelBuffers.Return(chunk);
+                LargeBuffers.Return(encoded);
             }
         }).ConfigureAwait(false);
     }
@@ -74,8 +83,8 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         int chunkBytes = above.ChunkY * above.ChunkX * _sampleSize;
         await ForEachChunkAsync(2 * area.Y0, yEnd, 2 * area.X0, xEnd, above, cancellationToken, async (c, y, x, ct) =>
         {
-            byte[] chunk = PixelBuffers.Rent(chunkBytes);
-            byte[] encoded = PixelBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
+            byte[] chunk = LargeBuffers.Rent(chunkBytes);
+            byte[] encoded = LargeBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
             try
             {
                 string key = ZarrKeys.Chunk(region.Series, levelAbove, region.T, region.C0 + c, region.Z, y / above.ChunkY, x / above.ChunkX);
@@ -90,8 +99,8 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
             }
             finally
             {
-                PixelBuffers.Return(encoded);
-                PixelBuffers.Return(chunk);
+                LargeBuffers.Return(encoded);
+                LargeBuffers.Return(chunk);
             }
         }).ConfigureAwait(false);
     }

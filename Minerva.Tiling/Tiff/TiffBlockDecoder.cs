@@ -1,26 +1,26 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using Minerva.Tiling.IO;
 using Minerva.Tiling.Tiff.Compression;
 
 namespace Minerva.Tiling.Tiff;
 
 /// <summary>
 /// Decodes one tile or strip to little-endian samples: decompress, swap bytes of big-endian files, undo the
-/// predictor. Output buffers come from <see cref="ArrayPool{T}"/>.
+/// predictor. Output buffers come from <see cref="LargeBuffers"/>.
 /// </summary>
 internal static class TiffBlockDecoder
 {
     /// <summary>
     /// Decodes <paramref name="raw"/>, the stored bytes of block <paramref name="blockIndex"/> of <paramref name="ifd"/>
     /// (counted as in its offsets array, so planar-separate samples come one sample plane after another), into a
-    /// rented buffer of at least <see cref="TiffIfd.BlockRowBytes"/> × rows bytes. The caller returns the buffer to the shared pool.
+    /// rented buffer of at least <see cref="TiffIfd.BlockRowBytes"/> × rows bytes. The caller returns the buffer to <see cref="LargeBuffers"/>.
     /// </summary>
     /// <exception cref="InvalidImageException">The data cannot be decompressed or is too short.</exception>
     public static byte[] Decode(ReadOnlySpan<byte> raw, TiffIfd ifd, bool bigEndian, int blockIndex, string fileName)
     {
         var capacity = ifd.BlockRowBytes * ifd.BlockHeight;
-        var decoded = ArrayPool<byte>.Shared.Rent(capacity);
+        var decoded = LargeBuffers.Rent(capacity);
         try
         {
             Decode(raw, decoded.AsSpan(0, capacity), ifd, bigEndian, blockIndex, fileName);
@@ -28,7 +28,7 @@ internal static class TiffBlockDecoder
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(decoded);
+            LargeBuffers.Return(decoded);
             throw;
         }
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Minerva.Tiling.Akoya;
 using Minerva.Tiling.Aperio;
 using Minerva.Tiling.IO;
@@ -71,7 +70,7 @@ public sealed class TiffImageSource : IPixelSource
 
     private async ValueTask ReadGroupAsync(TiffReadGroup group, PlaneRect rect, Memory<byte> destination, CancellationToken cancellationToken)
     {
-        var raw = ArrayPool<byte>.Shared.Rent(group.Length);
+        var raw = LargeBuffers.Rent(group.Length);
         try
         {
             await _source.ReadExactlyAsync(group.Offset, raw.AsMemory(0, group.Length), cancellationToken).ConfigureAwait(false);
@@ -93,7 +92,7 @@ public sealed class TiffImageSource : IPixelSource
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(raw);
+            LargeBuffers.Return(raw);
         }
     }
 
@@ -109,7 +108,7 @@ public sealed class TiffImageSource : IPixelSource
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(block);
+            LargeBuffers.Return(block);
         }
     }
 

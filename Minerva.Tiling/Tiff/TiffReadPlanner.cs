@@ -9,8 +9,11 @@ namespace Minerva.Tiling.Tiff;
 /// </summary>
 internal static class TiffReadPlanner
 {
-    /// <summary>The largest range one read fetches for several adjacent blocks.</summary>
-    private const int MaxGroupBytes = 8 << 20;
+    /// <summary>
+    /// The largest range one read fetches for several adjacent blocks: large enough that a request's latency is small
+    /// beside its transfer, small enough that the reads a region keeps in flight hold little memory.
+    /// </summary>
+    private const int MaxGroupBytes = 2 << 20;
 
     public static List<TiffReadGroup> Plan(SeriesLayout layout, PlaneRect rect) => GroupAdjacent(PlanBlocks(layout, rect));
 
