@@ -30,9 +30,9 @@ public sealed class ImportActivityFunctions(IServiceProvider services)
     public Task<string> HashFile([ActivityTrigger] FilesetRef input, FunctionContext context) =>
         Run<HashFileActivity, FilesetRef, string>(input, context);
 
-    [Function(nameof(BuildRegionActivity))]
-    public Task<RegionOutcome> BuildRegion([ActivityTrigger] RegionRequest input, FunctionContext context) =>
-        Run<BuildRegionActivity, RegionRequest, RegionOutcome>(input, context);
+    [Function(nameof(BuildRegionsActivity))]
+    public Task<RegionOutcome> BuildRegions([ActivityTrigger] RegionRun input, FunctionContext context) =>
+        Run<BuildRegionsActivity, RegionRun, RegionOutcome>(input, context);
 
     [Function(nameof(CompleteFilesetActivity))]
     public Task<FilesetOutcome> CompleteFileset([ActivityTrigger] FilesetCompletion input, FunctionContext context) =>

@@ -9,13 +9,20 @@ namespace Minerva.Service.Orchestration;
 /// Builds the OME-Zarr pyramids of one uploaded file (its bioformats2raw root holds one image per series), then
 /// records its images. The file is inspected first (a file already in the repository is linked, a bad one fails
 /// here); its SHA-256 is computed while the pyramid is built, not before. Each series' plan steps run one after the
-/// other (a level is built from the one above), each step's regions in batches of at most <see cref="BatchSize"/>,
+/// other (a level is built from the one above). A step's regions are built in runs of about
+/// <see cref="ActivityBytes"/> of pixels, one activity each, and the runs in batches of at most <see cref="BatchSize"/>,
 /// each batch its own sub-orchestration: no history grows with the image.
 /// </summary>
 public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, FilesetOutcome>
 {
-    /// <summary>Regions per batch sub-orchestration; its history holds about two events per region.</summary>
+    /// <summary>Activities per batch sub-orchestration; its history holds about two events per activity.</summary>
     public const int BatchSize = 128;
+
+    /// <summary>
+    /// Pixels one activity builds: one region at the default sizes, a run of regions when they are small. About a
+    /// second of a core's work, so an activity's own cost (queue round trips, history events) stays small beside it.
+    /// </summary>
+    public const long ActivityBytes = 32L << 20;
 
     public override async Task<FilesetOutcome> RunAsync(TaskOrchestrationContext context, FilesetBuild input)
     {
@@ -77,17 +84,20 @@ public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, Fileset
         var level0 = new List<ChannelRange>();
         for (int step = 0; step < plan.Steps.Count; step++)
         {
-            int count = plan.Steps[step].Regions.Count;
-            int batches = (count + BatchSize - 1) / BatchSize;
+            var regions = plan.Steps[step].Regions;
+            int runLength = (int)Math.Clamp(ActivityBytes / plan.RegionBytes(regions[0]), 1, regions.Count);
+            int runs = (regions.Count + runLength - 1) / runLength;
+            int batches = (runs + BatchSize - 1) / BatchSize;
             var outcomes = await Task.WhenAll(Enumerable.Range(0, batches).Select(async b =>
             {
-                // Near-equal batches: first = floor(b·n/B) keeps every batch within one region of the others.
-                int first = (int)((long)b * count / batches), next = (int)((long)(b + 1) * count / batches);
+                // Near-equal batches: run floor(b·R/B) first keeps every batch within one run of the others.
+                int first = (int)((long)b * runs / batches) * runLength;
+                int next = Math.Min(regions.Count, (int)((long)(b + 1) * runs / batches) * runLength);
                 try
                 {
                     return await context.CallSubOrchestratorAsync<BatchOutcome>(
                         nameof(RegionBatchOrchestrator),
-                        new RegionBatch(fileset, root, plan.Series, plan.Options, step, first, next - first),
+                        new RegionBatch(fileset, root, plan.Series, plan.Options, step, first, next - first, runLength),
                         new TaskOptions().WithInstanceId(ImportLayout.BatchInstanceId(context.InstanceId, plan.Series.Index, step, b)));
                 }
                 catch (TaskFailedException e)

@@ -53,17 +53,21 @@ public sealed record FilesetOutcome(IReadOnlyList<string> ImageUuids, string? Er
 
 /// <summary>
 /// One batch of a plan step's regions, built by its own sub-orchestration so that no history grows with the image:
-/// regions [First, First + Count) of step <paramref name="Step"/> of the series' plan (recomputed from series and tiling).
+/// regions [First, First + Count) of step <paramref name="Step"/> of the series' plan (recomputed from series and
+/// tiling), in runs of <paramref name="RunLength"/> regions, one activity each.
 /// </summary>
-public sealed record RegionBatch(FilesetRef Fileset, string ZarrRoot, SeriesInfo Series, TileOptions Tiling, int Step, int First, int Count);
+public sealed record RegionBatch(FilesetRef Fileset, string ZarrRoot, SeriesInfo Series, TileOptions Tiling, int Step, int First, int Count, int RunLength);
 
 /// <summary>What a batch found: the per-channel data ranges of its level-0 regions, or the first region's error.</summary>
 public sealed record BatchOutcome(IReadOnlyList<ChannelRange> Channels, string? Error);
 
-/// <summary>Build one region of one series of a source file into the file's zarr root (the series is read from the source).</summary>
-public sealed record RegionRequest(FilesetRef Fileset, string ZarrRoot, int Series, TileOptions Tiling, Region Region);
+/// <summary>
+/// Build regions [First, First + Count) of step <paramref name="Step"/> of one series of a source file into the
+/// file's zarr root (the series and its plan are read from the source).
+/// </summary>
+public sealed record RegionRun(FilesetRef Fileset, string ZarrRoot, int Series, TileOptions Tiling, int Step, int First, int Count);
 
-/// <summary>A region's data ranges, or why the source could not be read (not retried).</summary>
+/// <summary>A run's data ranges (of its level-0 regions), or why the source could not be read (not retried).</summary>
 public sealed record RegionOutcome(RegionResult? Result, string? Error);
 
 /// <summary>Everything needed to finish a built fileset; windows are per series, aggregated over level 0.</summary>

@@ -21,7 +21,7 @@ public static class ImportRegistration
         typeof(ListUploadsActivity),
         typeof(InspectFileActivity),
         typeof(HashFileActivity),
-        typeof(BuildRegionActivity),
+        typeof(BuildRegionsActivity),
         typeof(CompleteFilesetActivity),
         typeof(FailFilesetActivity),
     ];
