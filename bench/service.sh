@@ -6,7 +6,8 @@
 # the ratio to `minerva tile` and each worker's peak RSS.
 #   bench/service.sh            all cases: 512 MB default, 3.2 GB default, many regions, 1 vs 2 workers
 #   bench/service.sh quick [Setting=Value ...]   the 512 MB case only, with extra host settings (to try some)
-#   bench/service.sh many       the 512 MB case with 256-px chunks and 1 MiB regions only
+#   bench/service.sh many       the 512 MB case, then with 256-px chunks and 1 MiB regions
+#   bench/service.sh workers    the 512 MB case, then many regions on 1 and on 2 workers of one activity each
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -99,7 +100,9 @@ import_case() {
   local label=$1 file=$2 n=$3; shift 3
   start_workers "$n" "$@"
   cat "$file" >/dev/null
-  local result; result=$(/usr/bin/python3 "$here/service_import.py" "$url" "$key" "$file")
+  local s3pids; s3pids=$(cat "$run"/s3/run/*.pid | paste -sd,)
+  local result; result=$(/usr/bin/python3 "$here/service_import.py" "$url" "$key" "$file" \
+    "hosts=$(IFS=,; echo "${workers[*]}")" "s3=$s3pids" "azurite=$(cat "$run/azurite/azurite.pid")")
   local rss; rss=$(peak_rss)
   stop_workers
   local complete; complete=$(/usr/bin/python3 -c 'import json,sys; print(json.loads(sys.argv[1])["complete_s"])' "$result")
@@ -116,20 +119,22 @@ import_case "512 MB, defaults ${extra[*]}" "$small" 1 "${extra[@]}"
 default_small=$last
 awk -v i="$last" -v t="$tile_small" 'BEGIN { printf "    import / tile = %.2f\n", i / t }'
 [[ $cases = quick ]] && exit 0
-if [[ $cases = many ]]; then
-  import_case "512 MB, 256-px chunks, 1 MiB regions" "$small" 1 Minerva:Tiling:ChunkSize=256 Minerva:Tiling:RegionBytes=1048576
+many=(Minerva:Tiling:ChunkSize=256 Minerva:Tiling:RegionBytes=1048576)
+if [[ $cases = all || $cases = many ]]; then
+  import_case "512 MB, 256-px chunks, 1 MiB regions" "$small" 1 "${many[@]}"
   awk -v i="$last" -v d="$default_small" 'BEGIN { printf "    many regions / default import = %.2f\n", i / d }'
-  exit 0
 fi
 
-many=(Minerva:Tiling:ChunkSize=256 Minerva:Tiling:RegionBytes=1048576)
-import_case "512 MB, 256-px chunks, 1 MiB regions" "$small" 1 "${many[@]}"
-awk -v i="$last" -v d="$default_small" 'BEGIN { printf "    many regions / default import = %.2f\n", i / d }'
-
-import_case "many regions, 1 activity per worker" "$small" 1 "${many[@]}" Minerva:MaxConcurrentActivities=1
-one=$last
-import_case "many regions, 1 activity per worker" "$small" 2 "${many[@]}" Minerva:MaxConcurrentActivities=1
-awk -v one="$one" -v two="$last" 'BEGIN { printf "    2 workers are %.2fx as fast as 1\n", one / two }'
+# Scale-out on one machine: each worker does one region at a time (one region per activity, one activity at a time),
+# as if each were one core of a larger machine; 1092 activities, as a 50-200 GB image yields at the default sizes.
+one_each=("${many[@]}" Minerva:Tiling:ActivityBytes=1048576 Minerva:MaxConcurrentActivities=1)
+if [[ $cases = all || $cases = workers ]]; then
+  import_case "many regions, 1 region at a time" "$small" 1 "${one_each[@]}"
+  one=$last
+  import_case "many regions, 1 region at a time" "$small" 2 "${one_each[@]}"
+  awk -v one="$one" -v two="$last" 'BEGIN { printf "    2 workers are %.2fx as fast as 1\n", one / two }'
+fi
+[[ $cases = all ]] || exit 0
 
 large=$(input 20000)
 tile_large=$(tile_seconds "$large")

@@ -4,8 +4,12 @@ POST /repository, POST /import, upload with the import's temporary S3 credential
 then polls GET /import/{uuid} and GET /import/{uuid}/orchestration until the import ends. Prints one JSON line:
 upload seconds, seconds from PUT complete to each phase (scanned, each level done, complete) and the totals.
 
-Usage: service_import.py URL API_KEY FILE
+With NAME=PID,PID... arguments after FILE, it also prints the CPU seconds those processes used from PUT complete to
+the end (the hosts, the S3 server, Azurite): where the machine's time went.
+
+Usage: service_import.py URL API_KEY FILE [NAME=PID,PID ...]
 """
+import os
 import json
 import sys
 import time
@@ -25,8 +29,21 @@ def call(url, key, method, path, body=None):
         return json.loads(text) if text else None
 
 
+def cpu_seconds(pids):
+    """User + system CPU seconds the processes have used so far (from /proc)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            pass
+    return total
+
+
 def main():
     url, key, path = sys.argv[1], sys.argv[2], sys.argv[3]
+    groups = {name: pids.split(",") for name, pids in (a.split("=", 1) for a in sys.argv[4:])}
     name = path.rsplit("/", 1)[-1]
     repository = call(url, key, "POST", "/repository", {"name": f"bench {time.time()}", "raw_storage": "Live"})
     imp = call(url, key, "POST", "/import", {"name": name, "repository_uuid": repository["uuid"]})
@@ -41,11 +58,12 @@ def main():
     upload = time.monotonic() - t
 
     t0 = time.monotonic()
+    cpu0 = {name: cpu_seconds(pids) for name, pids in groups.items()}
     call(url, key, "PUT", f"/import/{uuid}", {"complete": True})
     phases = {}
     status = None
     while status not in ("Complete", "Failed", "Cancelled", "Expired"):
-        time.sleep(0.1)
+        time.sleep(0.2)
         now = time.monotonic() - t0
         record = call(url, key, "GET", f"/import/{uuid}")
         status = record["status"]
@@ -56,8 +74,9 @@ def main():
             if level["regions_done"] == level["regions_total"]:
                 phases.setdefault(f"levels {level['first_level']}-{level['last_level']}", round(now, 2))
     total = time.monotonic() - t0
+    cpu = {name: round(cpu_seconds(pids) - cpu0[name], 1) for name, pids in groups.items()}
     print(json.dumps({"import": uuid, "status": status, "errors": record["errors"], "upload_s": round(upload, 2),
-                      "complete_s": round(total, 2), "phases": phases}))
+                      "complete_s": round(total, 2), "phases": phases, "cpu_s": cpu}))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ public sealed partial class DurableImportWorkflow(DurableTaskClient client, IOpt
     public Task StartAsync(ImportRecord import, UploadComplete? completed = null, CancellationToken ct = default) =>
         client.ScheduleNewOrchestrationInstanceAsync(
             nameof(ImportOrchestrator),
-            new ImportInput(new ImportRef(import.Uuid, import.Owner, import.RepositoryUuid), service.Value.UploadTimeout, tiling.Value.ToTileOptions(), completed),
+            new ImportInput(new ImportRef(import.Uuid, import.Owner, import.RepositoryUuid), service.Value.UploadTimeout, tiling.Value.ToTileOptions(), completed, tiling.Value.ActivityBytes),
             new StartOrchestrationOptions(InstanceId: import.Uuid),
             ct);
 

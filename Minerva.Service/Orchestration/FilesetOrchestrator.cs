@@ -10,19 +10,13 @@ namespace Minerva.Service.Orchestration;
 /// records its images. The file is inspected first (a file already in the repository is linked, a bad one fails
 /// here); its SHA-256 is computed while the pyramid is built, not before. Each series' plan steps run one after the
 /// other (a level is built from the one above). A step's regions are built in runs of about
-/// <see cref="ActivityBytes"/> of pixels, one activity each, and the runs in batches of at most <see cref="BatchSize"/>,
-/// each batch its own sub-orchestration: no history grows with the image.
+/// <see cref="TilingOptions.ActivityBytes"/> of pixels, one activity each, and the runs in batches of at most
+/// <see cref="BatchSize"/>, each batch its own sub-orchestration: no history grows with the image.
 /// </summary>
 public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, FilesetOutcome>
 {
     /// <summary>Activities per batch sub-orchestration; its history holds about two events per activity.</summary>
     public const int BatchSize = 128;
-
-    /// <summary>
-    /// Pixels one activity builds: one region at the default sizes, a run of regions when they are small. About a
-    /// second of a core's work, so an activity's own cost (queue round trips, history events) stays small beside it.
-    /// </summary>
-    public const long ActivityBytes = 32L << 20;
 
     public override async Task<FilesetOutcome> RunAsync(TaskOrchestrationContext context, FilesetBuild input)
     {
@@ -45,7 +39,7 @@ public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, Fileset
         context.SetCustomStatus(status);
 
         string root = ImportLayout.ZarrRoot(import.Uuid, fileset.Uuid);
-        var built = await Task.WhenAll(plans.Select(plan => BuildSeriesAsync(context, fileset, root, plan)));
+        var built = await Task.WhenAll(plans.Select(plan => BuildSeriesAsync(context, fileset, root, plan, input.ActivityBytes)));
         string? error = built.Select(b => b.Error).FirstOrDefault(e => e is not null);
 
         string? sha256 = null;
@@ -79,13 +73,13 @@ public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, Fileset
     }
 
     /// <summary>Builds one series' steps in order; answers the channel windows seen at level 0, or the first error.</summary>
-    private static async Task<BatchOutcome> BuildSeriesAsync(TaskOrchestrationContext context, FilesetRef fileset, string root, PyramidPlan plan)
+    private static async Task<BatchOutcome> BuildSeriesAsync(TaskOrchestrationContext context, FilesetRef fileset, string root, PyramidPlan plan, long activityBytes)
     {
         var level0 = new List<ChannelRange>();
         for (int step = 0; step < plan.Steps.Count; step++)
         {
             var regions = plan.Steps[step].Regions;
-            int runLength = (int)Math.Clamp(ActivityBytes / plan.RegionBytes(regions[0]), 1, regions.Count);
+            int runLength = (int)Math.Clamp(activityBytes / plan.RegionBytes(regions[0]), 1, regions.Count);
             int runs = (regions.Count + runLength - 1) / runLength;
             int batches = (runs + BatchSize - 1) / BatchSize;
             var outcomes = await Task.WhenAll(Enumerable.Range(0, batches).Select(async b =>

@@ -15,8 +15,10 @@ public sealed record ImportRef(string Uuid, string Owner, string RepositoryUuid)
 /// The import orchestration's input. The timeout and tiling options travel with it, so the orchestrator never reads
 /// configuration (deterministic on replay) and both hosts behave the same. <paramref name="Completed"/> is set when
 /// the orchestration is started after its upload was already completed (a repaired import): it does not wait then.
+/// <paramref name="ActivityBytes"/>: the pixels one activity builds (<see cref="TilingOptions.ActivityBytes"/>).
 /// </summary>
-public sealed record ImportInput(ImportRef Import, TimeSpan UploadTimeout, TileOptions Tiling, UploadComplete? Completed = null);
+public sealed record ImportInput(
+    ImportRef Import, TimeSpan UploadTimeout, TileOptions Tiling, UploadComplete? Completed = null, long ActivityBytes = TilingOptions.DefaultActivityBytes);
 
 /// <summary>The upload-complete external event.</summary>
 public sealed record UploadComplete(OnConflict OnConflict)
@@ -37,7 +39,7 @@ public sealed record UploadListing(IReadOnlyList<StoredObject> Files, int Linked
 public sealed record FilesetRef(string Uuid, string Name, string SourceKey, string SourceETag);
 
 /// <summary>The per-file sub-orchestration's input.</summary>
-public sealed record FilesetBuild(ImportRef Import, FilesetRef Fileset, TileOptions Tiling, OnConflict OnConflict);
+public sealed record FilesetBuild(ImportRef Import, FilesetRef Fileset, TileOptions Tiling, OnConflict OnConflict, long ActivityBytes);
 
 /// <summary>
 /// What inspecting a file found. Exactly one holds: <see cref="Error"/> (the fileset failed and is recorded so),

@@ -69,7 +69,7 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
 
         var outcomes = await Task.WhenAll(filesets.Select(async (fileset, i) =>
         {
-            var outcome = await BuildFilesetAsync(context, new FilesetBuild(import, fileset, input.Tiling, upload.OnConflict), i);
+            var outcome = await BuildFilesetAsync(context, new FilesetBuild(import, fileset, input.Tiling, upload.OnConflict, input.ActivityBytes), i);
             context.SetCustomStatus(new ImportCustomStatus("Building", filesTotal, ++filesDone));
             return outcome;
         }));

@@ -34,7 +34,7 @@ public static class ImportRegistration
     {
         services.AddOptions<TilingOptions>()
             .Bind(configuration.GetSection(TilingOptions.Section))
-            .Validate(o => Valid(o.ToTileOptions()), "Minerva:Tiling: ChunkSize must be even and within 64..8192, RegionBytes positive.")
+            .Validate(o => Valid(o.ToTileOptions()) && o.ActivityBytes > 0, "Minerva:Tiling: ChunkSize must be even and within 64..8192, RegionBytes and ActivityBytes positive.")
             .ValidateOnStart();
         services.AddSingleton<SourceImages>();
         services.AddSingleton<RegionSlots>();
