@@ -133,6 +133,10 @@ if [[ $cases = all || $cases = workers ]]; then
   one=$last
   import_case "many regions, 1 region at a time" "$small" 2 "${one_each[@]}"
   awk -v one="$one" -v two="$last" 'BEGIN { printf "    2 workers are %.2fx as fast as 1\n", one / two }'
+  import_case "512 MB, 1 activity at a time" "$small" 1 Minerva:MaxConcurrentActivities=1
+  one=$last
+  import_case "512 MB, 1 activity at a time" "$small" 2 Minerva:MaxConcurrentActivities=1
+  awk -v one="$one" -v two="$last" 'BEGIN { printf "    2 workers are %.2fx as fast as 1\n", one / two }'
 fi
 [[ $cases = all ]] || exit 0
 
