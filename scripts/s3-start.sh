@@ -50,7 +50,9 @@ CONF=$D/ceph.conf
 C="-c $CONF"
 
 freeport() { $PY -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-portfree() { $PY -c 'import socket,sys;s=socket.socket();s.bind(("127.0.0.1",int(sys.argv[1])))' "$1" 2>/dev/null; }
+# SO_REUSEADDR, as the gateway binds: a port whose last connections linger in TIME_WAIT (a restart right after a
+# stop or a crash) is free; only a port something listens on is not.
+portfree() { $PY -c 'import socket,sys;s=socket.socket();s.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1);s.bind(("127.0.0.1",int(sys.argv[1])))' "$1" 2>/dev/null; }
 # alive NAME: the pid in run/NAME.pid is a live daemon started with our ceph.conf
 # (not a recycled pid, not a zombie left by a parent that does not reap).
 alive() {
