@@ -1,8 +1,9 @@
-using System.Diagnostics;
-
 namespace Minerva.Testing.Services;
 
-/// <summary>The project's local S3 (scripts/s3-start.sh: Ceph RGW on a free loopback port), owned by this test run.</summary>
+/// <summary>
+/// The project's local S3 (scripts/s3-start.sh: Ceph RGW on a free loopback port), owned by this test run. It can be
+/// stopped and started again with its data (memstore saves it on a clean stop) on the same port, as an outage would.
+/// </summary>
 public sealed class S3Process : IAsyncDisposable
 {
     private readonly string _dir;
@@ -17,32 +18,16 @@ public sealed class S3Process : IAsyncDisposable
 
     public static async Task<S3Process> StartAsync(string dir)
     {
-        var output = await RunScriptAsync("s3-start.sh", dir);
+        var output = await ServiceScript.RunAsync("s3-start.sh", dir);
         return new S3Process(dir, S3Endpoint.Parse(output.Split('\n')));
     }
 
+    /// <summary>Stops every daemon cleanly, keeping the data: the endpoint refuses connections until <see cref="StartAgainAsync"/>.</summary>
+    public Task StopAsync() => ServiceScript.RunAsync("s3-stop.sh", _dir);
+
+    /// <summary>Starts it again from its directory: same port, keys and objects.</summary>
+    public Task StartAgainAsync() => ServiceScript.RunAsync("s3-start.sh", _dir);
+
     /// <summary>s3-stop.sh signals only the pids recorded in the directory, so nothing else is touched.</summary>
-    public async ValueTask DisposeAsync() => await RunScriptAsync("s3-stop.sh", _dir, "--purge");
-
-    private static async Task<string> RunScriptAsync(string script, params string[] args)
-    {
-        var path = Path.Combine(RepositoryRoot.Path, "scripts", script);
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(path);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {path}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{path} {string.Join(' ', args)} exited {process.ExitCode}: {await stderr}");
-        }
-
-        return await stdout;
-    }
+    public async ValueTask DisposeAsync() => await ServiceScript.RunAsync("s3-stop.sh", _dir, "--purge");
 }
