@@ -14,7 +14,7 @@ namespace Minerva.Host.Tests.Resilience;
 [Trait("Category", "EndToEnd")]
 public sealed class S3OutageTests(LocalServices services, ITestOutputHelper output) : ResilienceTest(output)
 {
-    private const string RegionFailed = "[BuildRegionActivity";
+    private const string RegionFailed = "[BuildRegion";
 
     [Fact]
     public async Task Import_S3StoppedAndStartedAgainWhileBuilding_CompletesByteIdenticalThroughRetries()

@@ -13,7 +13,7 @@ namespace Minerva.Host.Tests.Resilience;
 [Trait("Category", "EndToEnd")]
 public sealed class TwoWorkerTests(LocalServices services, ITestOutputHelper output) : ResilienceTest(output)
 {
-    private const string RegionStarted = Workers.ActivityStarted + "[BuildRegionActivity";
+    private const string RegionStarted = Workers.ActivityStarted + "[BuildRegion";
 
     [Fact]
     public async Task Import_TwoWorkers_BothBuildRegionsAndOneKilledLeavesTheOtherToFinishByteIdentical()
