@@ -19,7 +19,10 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMinervaService(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MinervaOptions>().Bind(configuration.GetSection(MinervaOptions.Section));
+        services.AddOptions<MinervaOptions>()
+            .Bind(configuration.GetSection(MinervaOptions.Section))
+            .Validate(o => o.TablePrefix.Length == 0 || (char.IsAsciiLetter(o.TablePrefix[0]) && o.TablePrefix.All(char.IsAsciiLetterOrDigit)), "Minerva:TablePrefix must be letters and digits, starting with a letter.")
+            .ValidateOnStart();
         services.AddOptions<S3Options>().Bind(configuration.GetSection(S3Options.Section));
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section));
         services.AddSingleton(TimeProvider.System);
@@ -27,7 +30,7 @@ public static class ServiceCollectionExtensions
         var connection = configuration[StorageConnectionKey]
             ?? throw new InvalidOperationException($"Configuration '{StorageConnectionKey}' (the Azure Storage connection string) is missing.");
         services.AddSingleton(new TableServiceClient(connection));
-        services.AddSingleton<TableRecordStore>();
+        services.AddSingleton(sp => new TableRecordStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<MinervaOptions>>().Value.TablePrefix));
         services.AddSingleton<IRecordStore>(sp => sp.GetRequiredService<TableRecordStore>());
 
         services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3Options>>().Value));

@@ -5,6 +5,13 @@ public sealed class MinervaOptions
 {
     public const string Section = "Minerva";
 
+    /// <summary>
+    /// Prefix of the record tables' names (letters and digits, empty by default): several deployments — or test hosts —
+    /// can then share one storage account, as their task hubs (Minerva:TaskHub) already can. Each deployment's watchdog
+    /// looks only at its own imports.
+    /// </summary>
+    public string TablePrefix { get; set; } = "";
+
     /// <summary>API key → user name. A request's <c>x-api-key</c> header is looked up here.</summary>
     public Dictionary<string, string> ApiKeys { get; set; } = new(StringComparer.Ordinal);
 

@@ -13,12 +13,21 @@ namespace Minerva.Service.Orchestration;
 /// </summary>
 public sealed partial class DurableImportWorkflow(DurableTaskClient client, IOptions<MinervaOptions> service, IOptions<TilingOptions> tiling, TimeProvider clock) : IImportWorkflow
 {
-    public Task StartAsync(ImportRecord import, UploadComplete? completed = null, CancellationToken ct = default) =>
-        client.ScheduleNewOrchestrationInstanceAsync(
+    public async Task StartAsync(ImportRecord import, UploadComplete? completed = null, CancellationToken ct = default)
+    {
+        // An instance whose start message was lost stays Pending for good, and the task hub silently ignores a new
+        // start for an id that is Pending: the lost one must go first (callers replace only one long Pending).
+        if (await client.GetInstanceAsync(import.Uuid, ct) is { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+        {
+            await client.PurgeInstanceAsync(import.Uuid, cancellation: ct);
+        }
+
+        await client.ScheduleNewOrchestrationInstanceAsync(
             nameof(ImportOrchestrator),
             new ImportInput(new ImportRef(import.Uuid, import.Owner, import.RepositoryUuid), service.Value.UploadTimeout, tiling.Value.ToTileOptions(), completed, tiling.Value.ActivityBytes),
             new StartOrchestrationOptions(InstanceId: import.Uuid),
             ct);
+    }
 
     public Task RaiseUploadCompleteAsync(string importUuid, OnConflict onConflict, CancellationToken ct = default) =>
         client.RaiseEventAsync(importUuid, UploadComplete.EventName, new UploadComplete(onConflict), ct);

@@ -60,7 +60,7 @@ public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, Fileset
         if (error is not null)
         {
             context.SetCustomStatus(status with { Phase = "Failed" });
-            await context.CallActivityAsync(nameof(FailFilesetActivity), new FilesetFailure(import, fileset, sha256, error), ActivityRetry.Transient);
+            await RecordFailureAsync(context, new FilesetFailure(import, fileset, sha256, error));
             return new FilesetOutcome([], error);
         }
 
@@ -70,6 +70,24 @@ public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, Fileset
             ActivityRetry.Transient);
         context.SetCustomStatus(status with { Phase = "Complete" });
         return outcome with { Built = LiveProgress.Built(status.Steps) };
+    }
+
+    /// <summary>
+    /// Records the fileset failed with its error (<see cref="FailFilesetActivity"/>: the record first, then its partial
+    /// output removed). When that still fails after its retries, the object store that failed the build is most likely
+    /// down: the record was written before the removal was tried, and the fileset's own error, not the removal's, is
+    /// what the import must end with.
+    /// </summary>
+    internal static async Task RecordFailureAsync(TaskOrchestrationContext context, FilesetFailure failure)
+    {
+        try
+        {
+            await context.CallActivityAsync(nameof(FailFilesetActivity), failure, ActivityRetry.Transient);
+        }
+        catch (TaskFailedException)
+        {
+            // The failed attempts are in the engine's log; the caller reports failure.Error.
+        }
     }
 
     /// <summary>Builds one series' steps in order; answers the channel windows seen at level 0, or the first error.</summary>

@@ -102,7 +102,7 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
         {
             // The sub-orchestration records its own failures; this is the last resort when even that failed.
             string error = $"{build.Fileset.Name}: its pyramid could not be built: {e.FailureDetails.ErrorMessage}";
-            await context.CallActivityAsync(nameof(FailFilesetActivity), new FilesetFailure(build.Import, build.Fileset, null, error), ActivityRetry.Transient);
+            await FilesetOrchestrator.RecordFailureAsync(context, new FilesetFailure(build.Import, build.Fileset, null, error));
             return new FilesetOutcome([], error);
         }
     }

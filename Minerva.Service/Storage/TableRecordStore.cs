@@ -5,16 +5,17 @@ namespace Minerva.Service.Storage;
 
 /// <summary>
 /// Records in Azure Tables (Azurite locally). Owner-scoped tables use the owner as partition key, so a read
-/// with another owner's name finds nothing and the handlers answer 404 for "not yours" as for "unknown".
+/// with another owner's name finds nothing and the handlers answer 404 for "not yours" as for "unknown". Table names
+/// start with <paramref name="tablePrefix"/> (Minerva:TablePrefix), empty by default.
 /// </summary>
-public sealed partial class TableRecordStore(TableServiceClient service) : IRecordStore
+public sealed partial class TableRecordStore(TableServiceClient service, string tablePrefix = "") : IRecordStore
 {
-    private readonly TableClient _repositories = service.GetTableClient("repositories");   // PK owner, RK uuid
-    private readonly TableClient _imports = service.GetTableClient("imports");             // PK owner, RK uuid
-    private readonly TableClient _filesets = service.GetTableClient("filesets");           // PK import uuid, RK uuid
-    private readonly TableClient _images = service.GetTableClient("images");               // PK owner, RK uuid
-    private readonly TableClient _hashes = service.GetTableClient("hashes");               // PK repository uuid, RK sha256 hex
-    private readonly TableClient _uploadSeals = service.GetTableClient("uploadseals");      // PK bucket, RK STS session name
+    private readonly TableClient _repositories = service.GetTableClient(tablePrefix + "repositories");   // PK owner, RK uuid
+    private readonly TableClient _imports = service.GetTableClient(tablePrefix + "imports");             // PK owner, RK uuid
+    private readonly TableClient _filesets = service.GetTableClient(tablePrefix + "filesets");           // PK import uuid, RK uuid
+    private readonly TableClient _images = service.GetTableClient(tablePrefix + "images");               // PK owner, RK uuid
+    private readonly TableClient _hashes = service.GetTableClient(tablePrefix + "hashes");               // PK repository uuid, RK sha256 hex
+    private readonly TableClient _uploadSeals = service.GetTableClient(tablePrefix + "uploadseals");      // PK bucket, RK STS session name
 
     /// <summary>Creates the tables when they do not exist yet (once, at startup).</summary>
     public async Task EnsureTablesAsync(CancellationToken ct = default)

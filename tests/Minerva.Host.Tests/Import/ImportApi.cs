@@ -10,14 +10,21 @@ using Minerva.Service.Storage;
 namespace Minerva.Host.Tests.Import;
 
 /// <summary>What a user of the import API does, step by step, over HTTP (and S3 with the import's temporary credentials).</summary>
-internal sealed class ImportApi(TestHost host)
+internal sealed class ImportApi(HttpClient http)
 {
     /// <summary>S3's smallest multipart part; files above it are uploaded in several parts.</summary>
     private const long PartSize = 5L << 20;
 
     private static readonly string[] Finished = ["Complete", "Failed", "Expired", "Cancelled"];
 
-    public HttpClient Http => host.Api;
+    /// <summary>The in-process host's API, as its test user.</summary>
+    public ImportApi(TestHost host)
+        : this(host.Api)
+    {
+    }
+
+    /// <summary>An HTTP client with the base address of a host and the x-api-key of the user it acts as.</summary>
+    public HttpClient Http => http;
 
     public async Task<string> CreateRepositoryAsync(string rawStorage = "Live")
     {
@@ -87,6 +94,40 @@ internal sealed class ImportApi(TestHost host)
 
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>
+    /// Polls GET /import/{uuid} until its progress shows the build under way and not done: more than
+    /// <paramref name="fraction"/> of its regions done (at least one), not all; returns that progress.
+    /// </summary>
+    public async Task<(long Done, long Total)> WaitUntilBuildingAsync(string importUuid, double fraction, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var import = await GetAsync($"/import/{importUuid}");
+            var progress = import.GetProperty("progress");
+            long done = progress.GetProperty("regions_done").GetInt64(), total = progress.GetProperty("regions_total").GetInt64();
+            if (done > 0 && done > fraction * total && done < total)
+            {
+                return (done, total);
+            }
+
+            if (DateTime.UtcNow > deadline || Finished.Contains(import.GetProperty("status").GetString()))
+            {
+                throw new TimeoutException($"Import {importUuid} was not seen building within {timeout}: {import}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The bucket prefix of the OME-Zarr root built from the import's only file ("zarr/{import}/{fileset}.ome.zarr/").</summary>
+    public async Task<string> ZarrRootAsync(string importUuid)
+    {
+        var fileset = Assert.Single(await FilesetsAsync(importUuid));
+        string location = fileset.GetProperty("images")[0].GetProperty("location").GetString()!;
+        return location[..(location.LastIndexOf('/') + 1)];
     }
 
     /// <summary>The import's filesets, in name order.</summary>

@@ -1,5 +1,9 @@
+using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Minerva.Host.Durable;
+using Minerva.Service.Orchestration;
 using Minerva.Service.Records;
 using Minerva.Service.Storage;
 using Minerva.Testing.Services;
@@ -70,7 +74,47 @@ public sealed class ImportRepairTests(LocalServices services) : IDisposable
         Assert.Contains("Its orchestration ended (Terminated", Assert.Single(done.GetProperty("errors").EnumerateArray()).GetString());
     }
 
+    [Fact]
+    public async Task Complete_OrchestrationLostBeforeItStarted_StartsANewOneAndTheImportCompletes()
+    {
+        await using var host = await TestHost.StartAsync(services, ("Minerva:OrchestrationStaleAfter", "00:00:02"));
+        var api = new ImportApi(host);
+        string import = await api.CreateImportAsync(await api.CreateRepositoryAsync());
+        var (path, _) = files.PyramidalOmeTiff();
+        await api.UploadAsync(import, path, "sample.ome.tiff");
+
+        // What a start message discarded before it ran leaves behind: the instance Pending, with no history and no message.
+        await RemoveOrchestrationAsync(host, import);
+        await WritePendingInstanceAsync(host, import);
+        var client = host.Services.GetRequiredService<DurableTaskClient>();
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await client.GetInstanceAsync(import))!.RuntimeStatus);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        await api.CompleteAsync(import);
+
+        var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
+        Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
+    }
+
     public void Dispose() => files.Dispose();
+
+    /// <summary>The task hub's instance row of an orchestration created but never started (as DurableTask.AzureStorage writes it).</summary>
+    private async Task WritePendingInstanceAsync(TestHost host, string instanceId)
+    {
+        string hub = host.Services.GetRequiredService<IOptions<DurableHostOptions>>().Value.TaskHub;
+        var table = new TableClient(services.StorageConnectionString, hub + "Instances");
+        await table.AddEntityAsync(new TableEntity(instanceId, "")
+        {
+            ["Name"] = nameof(ImportOrchestrator),
+            ["Version"] = "",
+            ["RuntimeStatus"] = "Pending",
+            ["CreatedTime"] = DateTime.UtcNow,
+            ["LastUpdatedTime"] = DateTime.UtcNow,
+            ["TaskHubName"] = hub,
+            ["ExecutionId"] = Guid.NewGuid().ToString("N"),
+            ["Generation"] = 0,
+        });
+    }
 
     private static async Task RemoveOrchestrationAsync(TestHost host, string import)
     {

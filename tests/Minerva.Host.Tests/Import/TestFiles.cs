@@ -37,6 +37,22 @@ internal sealed class TestFiles : IDisposable
         return (path, image);
     }
 
+    /// <summary>A 2-channel uint16 OME-TIFF in strips, written in process by LibTiff.NET (quick to make many of).</summary>
+    public string SmallOmeTiff(string name, int seed, int width, int height)
+    {
+        string path = Path.Combine(directory.FullName, name);
+        TestTiff.Write(path, new TestTiffSpec
+        {
+            Width = width,
+            Height = height,
+            SizeC = 2,
+            PixelType = PixelType.UInt16,
+            Seed = seed,
+            Ome = new TestOme { ChannelNames = ["DAPI", "CD45"] },
+        });
+        return path;
+    }
+
     public string Text(string name, string content)
     {
         string path = Path.Combine(directory.FullName, name);

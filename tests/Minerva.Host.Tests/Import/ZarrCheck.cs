@@ -19,20 +19,40 @@ internal static class ZarrCheck
         do
         {
             page = await s3.ListObjectsV2Async(request);
-            foreach (var entry in page.S3Objects ?? [])
+
+            // Several at once: a pyramid of small chunks is hundreds of objects, each a round trip.
+            await Parallel.ForEachAsync(page.S3Objects ?? [], new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (entry, ct) =>
             {
                 string path = Path.Combine(directory, entry.Key[prefix.Length..]);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                using var response = await s3.GetObjectAsync(bucket, entry.Key);
+                using var response = await s3.GetObjectAsync(bucket, entry.Key, ct);
                 await using var file = File.Create(path);
-                await response.ResponseStream.CopyToAsync(file);
-                count++;
-            }
-
+                await response.ResponseStream.CopyToAsync(file, ct);
+                Interlocked.Increment(ref count);
+            });
             request.ContinuationToken = page.NextContinuationToken;
         }
         while (page.IsTruncated == true);
         return count;
+    }
+
+    /// <summary>
+    /// Asserts that two downloaded zarr roots hold the same relative paths with the same bytes (the import and fileset
+    /// uuids in their keys differ; nothing inside may); answers how many objects were compared.
+    /// </summary>
+    public static int AssertSameObjects(string expectedDirectory, string actualDirectory)
+    {
+        var expected = RelativeFiles(expectedDirectory);
+        var actual = RelativeFiles(actualDirectory);
+        Assert.Equal(expected, actual);
+        foreach (string relative in expected)
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(expectedDirectory, relative)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actualDirectory, relative))),
+                $"{relative} differs between the two imports.");
+        }
+
+        return expected.Count;
     }
 
     /// <summary>Runs the comparison; returns its report (one line per level), or fails the test with the first difference.</summary>
@@ -43,4 +63,7 @@ internal static class ZarrCheck
         Assert.True(exitCode == 0, $"zarr_matches_tiff.py: {output}{errors}");
         return output;
     }
+
+    private static List<string> RelativeFiles(string directory) =>
+        [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(directory, f)).Order(StringComparer.Ordinal)];
 }

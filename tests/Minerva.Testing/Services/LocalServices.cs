@@ -73,16 +73,26 @@ public sealed class LocalServices : IAsyncLifetime
     public IConfiguration HostConfiguration(string bucket, IEnumerable<KeyValuePair<string, string?>>? extra = null) =>
         new ConfigurationBuilder().AddInMemoryCollection(HostSettings(bucket).Concat(extra ?? [])).Build();
 
-    public IEnumerable<KeyValuePair<string, string?>> HostSettings(string bucket) =>
-        new Dictionary<string, string?>
+    public IEnumerable<KeyValuePair<string, string?>> HostSettings(string bucket) => HostSettings(StorageConnectionString, S3, bucket);
+
+    /// <summary>
+    /// The settings a host needs for the given storage and S3 (a test's private instances), with its own task hub and
+    /// record tables (named after the hub): no other test's host sees its imports, nor repairs them from its watchdog.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string?>> HostSettings(string storageConnectionString, S3Endpoint s3, string bucket)
+    {
+        string hub = NewTaskHubName();
+        return new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = StorageConnectionString,
-            ["S3:Endpoint"] = S3.Endpoint,
-            ["S3:Region"] = S3.Region,
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["S3:Endpoint"] = s3.Endpoint,
+            ["S3:Region"] = s3.Region,
             ["S3:Bucket"] = bucket,
-            ["S3:AccessKey"] = S3.AccessKey,
-            ["S3:SecretKey"] = S3.SecretKey,
-            ["S3:StsRoleArn"] = S3.StsRoleArn,
-            ["Minerva:TaskHub"] = NewTaskHubName(),
+            ["S3:AccessKey"] = s3.AccessKey,
+            ["S3:SecretKey"] = s3.SecretKey,
+            ["S3:StsRoleArn"] = s3.StsRoleArn,
+            ["Minerva:TaskHub"] = hub,
+            ["Minerva:TablePrefix"] = hub,
         };
+    }
 }

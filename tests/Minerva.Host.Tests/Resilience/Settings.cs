@@ -1,0 +1,11 @@
+namespace Minerva.Host.Tests.Resilience;
+
+/// <summary>Host settings the resilience tests share.</summary>
+internal static class Settings
+{
+    /// <summary>
+    /// 64-pixel chunks and regions of one chunk: the 2-channel test images become hundreds of region activities (198 at
+    /// 600×400, 364 at 800×600): a build long enough to be interrupted, in batches of several sub-orchestrations per level.
+    /// </summary>
+    public static readonly (string, string)[] ManyRegions = [("Minerva:Tiling:ChunkSize", "64"), ("Minerva:Tiling:RegionBytes", "8192")];
+}
