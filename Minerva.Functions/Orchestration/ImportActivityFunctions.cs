@@ -14,6 +14,10 @@ public sealed class ImportActivityFunctions(IServiceProvider services)
     public Task<bool> UpdateImport([ActivityTrigger] ImportUpdate input, FunctionContext context) =>
         Run<UpdateImportActivity, ImportUpdate, bool>(input, context);
 
+    [Function(nameof(FindCompletedUploadActivity))]
+    public Task<UploadComplete?> FindCompletedUpload([ActivityTrigger] ImportRef input, FunctionContext context) =>
+        Run<FindCompletedUploadActivity, ImportRef, UploadComplete?>(input, context);
+
     [Function(nameof(RemoveUploadsActivity))]
     public Task<bool> RemoveUploads([ActivityTrigger] ImportRef input, FunctionContext context) =>
         Run<RemoveUploadsActivity, ImportRef, bool>(input, context);

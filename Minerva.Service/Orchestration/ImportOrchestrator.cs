@@ -16,12 +16,9 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
     {
         var import = input.Import;
         context.SetCustomStatus(new ImportCustomStatus(nameof(ImportStatus.AwaitingUpload), 0, 0));
-        UploadComplete upload;
-        if (input.Completed is { } completed)
-        {
-            upload = completed;
-        }
-        else
+        UploadComplete? upload = input.Completed
+            ?? await context.CallActivityAsync<UploadComplete?>(nameof(FindCompletedUploadActivity), import, ActivityRetry.Transient);
+        if (upload is null)
         {
             try
             {

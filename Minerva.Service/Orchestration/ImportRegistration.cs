@@ -17,6 +17,7 @@ public static class ImportRegistration
     public static IReadOnlyList<Type> Activities { get; } =
     [
         typeof(UpdateImportActivity),
+        typeof(FindCompletedUploadActivity),
         typeof(RemoveUploadsActivity),
         typeof(ListUploadsActivity),
         typeof(InspectFileActivity),

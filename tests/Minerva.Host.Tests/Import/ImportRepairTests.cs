@@ -61,6 +61,29 @@ public sealed class ImportRepairTests(LocalServices services) : IDisposable
     }
 
     [Fact]
+    public async Task Orchestration_UploadCompletedBeforeItsFirstTurn_ProceedsWithoutTheEvent()
+    {
+        // No watchdog within the test: the orchestration alone must find the completion.
+        await using var host = await TestHost.StartAsync(services, ("Minerva:OrchestrationStaleAfter", "01:00:00"));
+        var api = new ImportApi(host);
+        string import = await api.CreateImportAsync(await api.CreateRepositoryAsync());
+        var (path, _) = files.PyramidalOmeTiff();
+        await api.UploadAsync(import, path, "sample.ome.tiff");
+
+        // What the task hub leaves when the upload-complete event reached the orchestration before its first turn was
+        // saved: the record says Processing, and an orchestration that starts waiting for an event already dropped.
+        await RemoveOrchestrationAsync(host, import);
+        var records = host.Services.GetRequiredService<IRecordStore>();
+        var record = (await records.GetImportAsync(TestHost.User, import))!;
+        record = record with { Status = ImportStatus.Processing, OnConflict = OnConflict.Rename };
+        await records.PutImportAsync(record);
+        await host.Services.GetRequiredService<IImportWorkflow>().StartAsync(record);
+
+        var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
+        Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
+    }
+
+    [Fact]
     public async Task Watchdog_OrchestrationEndedWithoutFinishingTheImport_RecordsItFailedWithTheReason()
     {
         await using var host = await TestHost.StartAsync(services, EagerWatchdog);
