@@ -6,6 +6,7 @@
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -169,6 +170,9 @@ def write_page(tif, index, page):
     expected.tofile(os.path.join(manifest["expected"], "page-%d.raw" % index))
 
 
-with tifffile.TiffWriter(manifest["path"], bigtiff=manifest.get("bigtiff", False)) as tif:
-    for index, page in enumerate(manifest["pages"]):
-        write_page(tif, index, page)
+try:
+    with tifffile.TiffWriter(manifest["path"], bigtiff=manifest.get("bigtiff", False)) as tif:
+        for index, page in enumerate(manifest["pages"]):
+            write_page(tif, index, page)
+finally:
+    shutil.rmtree(work)
