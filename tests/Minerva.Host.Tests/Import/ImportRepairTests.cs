@@ -51,10 +51,7 @@ public sealed class ImportRepairTests(LocalServices services) : IDisposable
         await api.UploadAsync(import, path, "sample.ome.tiff");
 
         // The upload was completed (the record says so), but the orchestration was lost before it heard of it.
-        await RemoveOrchestrationAsync(host, import);
-        var records = host.Services.GetRequiredService<IRecordStore>();
-        var record = (await records.GetImportAsync(TestHost.User, import))!;
-        await records.PutImportAsync(record with { Status = ImportStatus.Processing, OnConflict = OnConflict.Rename });
+        await CompleteWithoutOrchestrationAsync(host, import);
 
         var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
         Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
@@ -72,11 +69,7 @@ public sealed class ImportRepairTests(LocalServices services) : IDisposable
 
         // What the task hub leaves when the upload-complete event reached the orchestration before its first turn was
         // saved: the record says Processing, and an orchestration that starts waiting for an event already dropped.
-        await RemoveOrchestrationAsync(host, import);
-        var records = host.Services.GetRequiredService<IRecordStore>();
-        var record = (await records.GetImportAsync(TestHost.User, import))!;
-        record = record with { Status = ImportStatus.Processing, OnConflict = OnConflict.Rename };
-        await records.PutImportAsync(record);
+        var record = await CompleteWithoutOrchestrationAsync(host, import);
         await host.Services.GetRequiredService<IImportWorkflow>().StartAsync(record);
 
         var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
@@ -137,6 +130,16 @@ public sealed class ImportRepairTests(LocalServices services) : IDisposable
             ["ExecutionId"] = Guid.NewGuid().ToString("N"),
             ["Generation"] = 0,
         });
+    }
+
+    /// <summary>The record says the upload was completed (PUT complete's first step); the orchestration is gone.</summary>
+    private static async Task<ImportRecord> CompleteWithoutOrchestrationAsync(TestHost host, string import)
+    {
+        await RemoveOrchestrationAsync(host, import);
+        var records = host.Services.GetRequiredService<IRecordStore>();
+        var record = (await records.GetImportAsync(TestHost.User, import))! with { Status = ImportStatus.Processing, OnConflict = OnConflict.Rename };
+        await records.PutImportAsync(record);
+        return record;
     }
 
     private static async Task RemoveOrchestrationAsync(TestHost host, string import)
