@@ -8,6 +8,7 @@
 #   bench/service.sh quick [Setting=Value ...]   the 512 MB case only, with extra host settings (to try some)
 #   bench/service.sh many       the 512 MB case, then with 256-px chunks and 1 MiB regions
 #   bench/service.sh workers    the 512 MB case, then many regions on 1 and on 2 workers of one activity each
+#   bench/service.sh large [Setting=Value ...]   the 3.2 GB case only
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -112,16 +113,21 @@ import_case() {
 }
 
 echo
-small=$(input 8000)
-tile_small=$(tile_seconds "$small")
-echo "minerva tile 4x8000x8000 uint16 (512 MB raw): $tile_small s"
-import_case "512 MB, defaults ${extra[*]}" "$small" 1 "${extra[@]}"
-default_small=$last
-awk -v i="$last" -v t="$tile_small" 'BEGIN { printf "    import / tile = %.2f\n", i / t }'
+if [[ $cases != large ]]; then
+  small=$(input 8000)
+  tile_small=$(tile_seconds "$small")
+  echo "minerva tile 4x8000x8000 uint16 (512 MB raw): $tile_small s"
+  import_case "512 MB, defaults ${extra[*]}" "$small" 1 "${extra[@]}"
+  default_small=$last
+  awk -v i="$last" -v t="$tile_small" 'BEGIN { printf "    import / tile = %.2f\n", i / t }'
+fi
 [[ $cases = quick ]] && exit 0
 many=(Minerva:Tiling:ChunkSize=256 Minerva:Tiling:RegionBytes=1048576)
 if [[ $cases = all || $cases = many ]]; then
+  # 1092 regions; by default an activity builds a run of them worth ActivityBytes, then one region per activity.
   import_case "512 MB, 256-px chunks, 1 MiB regions" "$small" 1 "${many[@]}"
+  awk -v i="$last" -v d="$default_small" 'BEGIN { printf "    many regions / default import = %.2f\n", i / d }'
+  import_case "  the same, 1 region per activity" "$small" 1 "${many[@]}" Minerva:Tiling:ActivityBytes=1048576
   awk -v i="$last" -v d="$default_small" 'BEGIN { printf "    many regions / default import = %.2f\n", i / d }'
 fi
 
@@ -138,10 +144,10 @@ if [[ $cases = all || $cases = workers ]]; then
   import_case "512 MB, 1 activity at a time" "$small" 2 Minerva:MaxConcurrentActivities=1
   awk -v one="$one" -v two="$last" 'BEGIN { printf "    2 workers are %.2fx as fast as 1\n", one / two }'
 fi
-[[ $cases = all ]] || exit 0
+[[ $cases = all || $cases = large ]] || exit 0
 
 large=$(input 20000)
 tile_large=$(tile_seconds "$large")
 echo "minerva tile 4x20000x20000 uint16 (3.2 GB raw): $tile_large s"
-import_case "3.2 GB, defaults" "$large" 1
+import_case "3.2 GB, defaults ${extra[*]}" "$large" 1 "${extra[@]}"
 awk -v i="$last" -v t="$tile_large" 'BEGIN { printf "    import / tile = %.2f\n", i / t }'

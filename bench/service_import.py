@@ -2,7 +2,9 @@
 
 POST /repository, POST /import, upload with the import's temporary S3 credentials (boto3, multipart), PUT complete,
 then polls GET /import/{uuid} and GET /import/{uuid}/orchestration until the import ends. Prints one JSON line:
-upload seconds, seconds from PUT complete to each phase (scanned, each level done, complete) and the totals.
+upload seconds, seconds from PUT complete to each phase (scanned, each level done, complete) and the totals, and
+once it has ended, the orchestration tree's size: instances, and the largest instance's history (events and bytes of
+its status query with history, inputs and outputs).
 
 With NAME=PID,PID... arguments after FILE, it also prints the CPU seconds those processes used from PUT complete to
 the end (the hosts, the S3 server, Azurite): where the machine's time went.
@@ -13,6 +15,7 @@ import os
 import json
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 import boto3
@@ -39,6 +42,25 @@ def cpu_seconds(pids):
         except OSError:
             pass
     return total
+
+
+def history_sizes(url, key, uuid):
+    """Walks the import's orchestration tree through the status query; answers (instances, most events, most bytes)."""
+    pending, seen, events, size = [uuid], set(), 0, 0
+    while pending:
+        instance = pending.pop()
+        if instance in seen:
+            continue
+        seen.add(instance)
+        path = f"/durabletask/instances/{urllib.parse.quote(instance)}?showHistory=true&showHistoryOutput=true&showInput=true"
+        request = urllib.request.Request(url + path, headers={"x-api-key": key})
+        with urllib.request.urlopen(request) as response:
+            text = response.read()
+        history = json.loads(text).get("historyEvents") or []
+        events, size = max(events, len(history)), max(size, len(text))
+        # Sub-orchestrations are named after their parent: "{import}:{file}", "{import}:{file}:{series}:{step}:{batch}".
+        pending += [v for e in history for v in e.values() if isinstance(v, str) and v.startswith(uuid + ":")]
+    return len(seen), events, size
 
 
 def main():
@@ -75,8 +97,10 @@ def main():
                 phases.setdefault(f"levels {level['first_level']}-{level['last_level']}", round(now, 2))
     total = time.monotonic() - t0
     cpu = {name: round(cpu_seconds(pids) - cpu0[name], 1) for name, pids in groups.items()}
+    instances, events, size = history_sizes(url, key, uuid)
     print(json.dumps({"import": uuid, "status": status, "errors": record["errors"], "upload_s": round(upload, 2),
-                      "complete_s": round(total, 2), "phases": phases, "cpu_s": cpu}))
+                      "complete_s": round(total, 2), "phases": phases, "cpu_s": cpu,
+                      "instances": instances, "largest_history": {"events": events, "kb": round(size / 1024)}}))
 
 
 if __name__ == "__main__":
