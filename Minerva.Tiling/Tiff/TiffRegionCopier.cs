@@ -51,6 +51,9 @@ internal static class TiffRegionCopier
                 var sourcePixels = sourceRow[(firstColumn * stride * bytesPerSample)..];
                 switch (bytesPerSample)
                 {
+                    case 1 when stride == 3:
+                        RgbSampleGather.Gather(sourcePixels, destinationRow, firstSample + s);
+                        break;
                     case 1:
                         Gather(sourcePixels, destinationRow, firstSample + s, stride);
                         break;
