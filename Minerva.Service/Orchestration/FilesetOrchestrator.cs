@@ -49,7 +49,7 @@ public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, Fileset
         }
         catch (TaskFailedException e)
         {
-            error ??= $"{fileset.Name}: it could not be hashed: {e.FailureDetails.ErrorMessage}";
+            error ??= $"{fileset.Name}: it could not be hashed: {TaskFailures.Reason(e)}";
         }
 
         if (error is null && inspection.DeclaredSha256 is { } declared && declared != sha256)
@@ -114,7 +114,7 @@ public sealed class FilesetOrchestrator : TaskOrchestrator<FilesetBuild, Fileset
                 }
                 catch (TaskFailedException e)
                 {
-                    return new BatchOutcome([], $"{fileset.Name}: its pyramid could not be built: {e.FailureDetails.ErrorMessage}");
+                    return new BatchOutcome([], $"{fileset.Name}: its pyramid could not be built: {TaskFailures.Reason(e)}");
                 }
             }));
             if (outcomes.FirstOrDefault(o => o.Error is not null) is { } failed)

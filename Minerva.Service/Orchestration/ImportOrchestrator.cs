@@ -41,7 +41,7 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
         catch (TaskFailedException e)
         {
             // Storage failed even after the retries: the import ends Failed with the reason, never stuck in Processing.
-            string error = $"The import stopped: {e.FailureDetails.ErrorMessage}";
+            string error = $"The import stopped: {TaskFailures.Reason(e)}";
             await context.CallActivityAsync(nameof(UpdateImportActivity), new ImportUpdate(import, ImportStatus.Failed, null, [error]), ActivityRetry.Transient);
             context.SetCustomStatus(new ImportCustomStatus(nameof(ImportStatus.Failed), 0, 0));
             return new ImportOutcome(ImportStatus.Failed, [error]);
@@ -98,7 +98,7 @@ public sealed class ImportOrchestrator : TaskOrchestrator<ImportInput, ImportOut
         catch (TaskFailedException e)
         {
             // The sub-orchestration records its own failures; this is the last resort when even that failed.
-            string error = $"{build.Fileset.Name}: its pyramid could not be built: {e.FailureDetails.ErrorMessage}";
+            string error = $"{build.Fileset.Name}: its pyramid could not be built: {TaskFailures.Reason(e)}";
             await FilesetOrchestrator.RecordFailureAsync(context, new FilesetFailure(build.Import, build.Fileset, null, error));
             return new FilesetOutcome([], error);
         }

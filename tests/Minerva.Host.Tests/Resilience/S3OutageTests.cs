@@ -64,6 +64,7 @@ public sealed class S3OutageTests(LocalServices services, ITestOutputHelper outp
         string error = Assert.Single(finished.GetProperty("errors").EnumerateArray()).GetString()!;
         Assert.Contains("sample.ome.tiff", error);
         Assert.Contains("Connection refused", error);
+        Assert.DoesNotContain("unhandled exception", error);   // the reason, not the engine's wrapping of it
         var fileset = Assert.Single(await api.FilesetsAsync(run.Uuid));
         Assert.Equal("Failed", fileset.GetProperty("status").GetString());
         Assert.EndsWith(fileset.GetProperty("error").GetString()!, error);
