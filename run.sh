@@ -32,15 +32,21 @@ log "building"
 dotnet build Minerva.Host -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build Minerva.Cli -c Release -nologo -v q -clp:ErrorsOnly   # the client of the README walkthrough
 
-HOST_PIDS=()
+SUPERVISORS=()
+STOPPING="$DATA/run/stopping"
+mkdir -p "$DATA/run"; rm -f "$STOPPING" "$DATA"/run/worker*.pid
 stop_all() {
   trap - INT TERM EXIT
   log "stopping"
-  for pid in "${HOST_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${HOST_PIDS[@]}"; do
+  touch "$STOPPING"   # the supervisors start nothing more
+  local pids=()
+  for f in "$DATA"/run/worker*.pid; do [ -e "$f" ] && pids+=("$(cat "$f")"); done
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
     for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
   done
+  for pid in "${SUPERVISORS[@]}"; do wait "$pid" 2>/dev/null || true; done
   scripts/azurite-stop.sh "$DATA/azurite" || true
   scripts/s3-stop.sh "$DATA/s3" || true
 }
@@ -58,28 +64,40 @@ export AzureWebJobsStorage="$AZURE_STORAGE_CONNECTION_STRING"
 export S3__Endpoint="$S3_ENDPOINT" S3__Region="$S3_REGION" S3__Bucket=minerva
 export S3__AccessKey="$S3_ACCESS_KEY" S3__SecretKey="$S3_SECRET_KEY" S3__StsRoleArn="$S3_STS_ROLE_ARN"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1
-# env, not export: a key may hold characters a shell variable name cannot (env execs, so the PID is the host's).
 # Every worker is the same host on the same task hub; the first is the API users call, the others take their share
 # of the orchestrations and region activities (they listen on a free loopback port nobody needs to know).
-for i in $(seq "$WORKERS"); do
+# supervise I: runs worker I and starts it again whenever it dies (a crash, a kill -9), under the same name, so it
+# takes its partitions back at once and the imports it was building go on; one that dies within 10 s of its start
+# is not started again (a setting or a port that cannot work) and stops everything.
+supervise() {
+  local i=$1 urls hostlog started rc
   if [ "$i" = 1 ]; then urls="http://127.0.0.1:$PORT" hostlog="$DATA/host.log"; else urls="http://127.0.0.1:0" hostlog="$DATA/worker$i.log"; fi
-  # A stable worker name per slot: a worker started again takes its partitions back at once.
-  env "Minerva__ApiKeys__$KEY=local" "Minerva__WorkerId=$(hostname)-worker$i" \
-    dotnet Minerva.Host/bin/Release/net10.0/Minerva.Host.dll --urls "$urls" >>"$hostlog" 2>&1 &
-  HOST_PIDS+=($!)
+  while true; do
+    started=$(date +%s)
+    # env, not export: a key may hold characters a shell variable name cannot.
+    env "Minerva__ApiKeys__$KEY=local" "Minerva__WorkerId=$(hostname)-worker$i" \
+      dotnet Minerva.Host/bin/Release/net10.0/Minerva.Host.dll --urls "$urls" >>"$hostlog" 2>&1 &
+    echo $! >"$DATA/run/worker$i.pid"
+    rc=0; { wait $!; } 2>/dev/null || rc=$?   # (without the shell's own "Killed" line)
+    [ -e "$STOPPING" ] && return 0
+    if (( $(date +%s) - started < 10 )); then log "worker $i exited ($rc) right after its start; see $hostlog"; return 1; fi
+    log "worker $i exited ($rc); starting it again (see $hostlog)"
+  done
+}
+for i in $(seq "$WORKERS"); do
+  supervise "$i" &
+  SUPERVISORS+=($!)
 done
-HOST_PID=${HOST_PIDS[0]}
-
 URL="http://127.0.0.1:$PORT"
 for _ in $(seq 600); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "x-api-key: $KEY" "$URL/repository" || true)
   [ "$code" = 200 ] && break
-  kill -0 "$HOST_PID" 2>/dev/null || { log "the host exited; see $DATA/host.log"; tail -20 "$DATA/host.log" >&2; exit 1; }
+  kill -0 "${SUPERVISORS[0]}" 2>/dev/null || { log "the host exited; see $DATA/host.log"; tail -20 "$DATA/host.log" >&2; exit 1; }
   sleep 0.2
 done
 [ "$code" = 200 ] || { log "the API did not answer within 120 s; see $DATA/host.log"; exit 1; }
 echo "MINERVA_URL=$URL"
 echo "MINERVA_API_KEY=$KEY"
 log "running with $WORKERS worker(s) (logs: $DATA/host.log); Ctrl-C stops"
-wait -n "${HOST_PIDS[@]}" || true
-log "a host process exited; see $DATA/host.log"
+wait -n "${SUPERVISORS[@]}" || true
+log "a worker could not be started again; see $DATA/host.log"

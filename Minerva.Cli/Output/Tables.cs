@@ -91,7 +91,11 @@ internal static class Tables
     /// "41.5% (files 0/1, regions 300/1092, levels 0-2 280/1024 · 3-4 20/64, 1.2 of 2.9 GB, about 12 s left)": where
     /// the build is, level group by level group, and the service's estimate of the time left.
     /// </summary>
-    public static string Describe(ImportProgress progress)
+    public static string Describe(ImportProgress progress) =>
+        string.Create(CultureInfo.InvariantCulture, $"{progress.Percent:0.#}% ({Details(progress)})");
+
+    /// <summary><see cref="Describe"/> without the percentage, for a progress bar that shows its own.</summary>
+    public static string Details(ImportProgress progress)
     {
         var parts = new List<string>
         {
@@ -113,7 +117,7 @@ internal static class Tables
             parts.Add($"about {left:0} s left");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{progress.Percent:0.#}% ({string.Join(", ", parts)})");
+        return string.Join(", ", parts);
     }
 
     private static string Percent(ImportProgress? progress) =>

@@ -33,7 +33,7 @@ internal static class ImportWatcher
 
     private static void Show(ProgressTask task, Import import)
     {
-        task.Description = Markup.Escape(import.Progress is { } progress ? $"{import.Status}: {Tables.Describe(progress)}" : import.Status.ToString());
+        task.Description = Markup.Escape(import.Progress is { } progress ? $"{import.Status} ({Tables.Details(progress)})" : import.Status.ToString());
         task.Value = import.Status == ImportStatus.Complete ? 100 : Math.Clamp(import.Progress?.Percent ?? 0, 0, 100);
     }
 }
