@@ -19,6 +19,9 @@ alive() {
 }
 if alive && [ -f "$D/env" ]; then cat "$D/env"; exit 0; fi
 
+# running PID: the process exists and has not exited (a zombie until this script's shell reaps it).
+running() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $state != Z* ]]; }
+
 . "$ROOT/scripts/ports.sh"   # freeport, portfree (TIME_WAIT connections of a crashed run do not count as in use)
 if [ $# = 4 ]; then P=("$2" "$3" "$4")
 elif [ -f "$D/ports" ]; then read -r -a P <"$D/ports"
@@ -37,7 +40,8 @@ echo $! >"$D/azurite.pid"
 for _ in $(seq 300); do
   up=1; for p in "${P[@]}"; do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || up=0; done
   [ $up = 1 ] && break
-  alive || die "Azurite exited, see $D/azurite.log"
+  # Not `alive`: until the forked shell has exec'd Azurite its command line does not name the data folder yet.
+  running "$(cat "$D/azurite.pid")" || die "Azurite exited, see $D/azurite.log"
   sleep 0.1
 done
 [ $up = 1 ] || die "Azurite did not answer within 30 s, see $D/azurite.log"
