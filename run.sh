@@ -72,13 +72,13 @@ export ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1
 supervise() {
   local i=$1 urls hostlog started rc
   if [ "$i" = 1 ]; then urls="http://127.0.0.1:$PORT" hostlog="$DATA/host.log"; else urls="http://127.0.0.1:0" hostlog="$DATA/worker$i.log"; fi
-  while true; do
+  while [ ! -e "$STOPPING" ]; do
     started=$(date +%s)
     # env, not export: a key may hold characters a shell variable name cannot.
     env "Minerva__ApiKeys__$KEY=local" "Minerva__WorkerId=$(hostname)-worker$i" \
       dotnet Minerva.Host/bin/Release/net10.0/Minerva.Host.dll --urls "$urls" >>"$hostlog" 2>&1 &
     echo $! >"$DATA/run/worker$i.pid"
-    rc=0; { wait $!; } 2>/dev/null || rc=$?   # (without the shell's own "Killed" line)
+    rc=0; { wait $!; } 2>/dev/null || rc=$?   # braces and 2>/dev/null: no "Killed" line from the shell
     [ -e "$STOPPING" ] && return 0
     if (( $(date +%s) - started < 10 )); then log "worker $i exited ($rc) right after its start; see $hostlog"; return 1; fi
     log "worker $i exited ($rc); starting it again (see $hostlog)"
