@@ -97,6 +97,25 @@ internal sealed class ImportApi(HttpClient http)
     }
 
     /// <summary>
+    /// The orchestration's runtime status once it has left Running and Pending, or as it is after 30 s. The record is
+    /// settled by the orchestration's last activity, a moment before the orchestration itself ends.
+    /// </summary>
+    public async Task<string?> OrchestrationEndAsync(string importUuid)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            string? runtime = (await GetAsync($"/import/{importUuid}/orchestration")).GetProperty("runtimeStatus").GetString();
+            if (runtime is not ("Running" or "Pending") || DateTime.UtcNow > deadline)
+            {
+                return runtime;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
     /// Polls GET /import/{uuid} until its progress shows the build under way and not done: more than
     /// <paramref name="fraction"/> of its regions done (at least one), not all; returns that progress.
     /// </summary>

@@ -53,8 +53,8 @@ public sealed class ImportEndToEndTests(LocalServices services, ITestOutputHelpe
         output.WriteLine(await ZarrCheck.AssertMatchesTiffAsync(local, 0, path));
         await AssertServedAsync(api, zarrImage.GetProperty("uuid").GetString()!, Path.Combine(local, "0"));
 
+        Assert.Equal("Completed", await api.OrchestrationEndAsync(import));
         var orchestration = await api.GetAsync($"/import/{import}/orchestration");
-        Assert.Equal("Completed", orchestration.GetProperty("runtimeStatus").GetString());
         var children = orchestration.GetProperty("subOrchestrations").EnumerateArray().ToList();
         Assert.Contains(children, c => c.GetProperty("instanceId").GetString() == $"{import}:0");
         Assert.All(children, c => Assert.Equal("Completed", c.GetProperty("runtimeStatus").GetString()));
@@ -202,14 +202,7 @@ public sealed class ImportEndToEndTests(LocalServices services, ITestOutputHelpe
         Assert.Equal("Cancelled", (await api.GetAsync($"/import/{import}")).GetProperty("status").GetString());
         var left = await host.Admin.ListObjectsV2Async(new ListObjectsV2Request { BucketName = host.Bucket, Prefix = $"imports/{import}/" });
         Assert.Empty(left.S3Objects ?? []);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        string? runtime;
-        do
-        {
-            runtime = (await api.GetAsync($"/import/{import}/orchestration")).GetProperty("runtimeStatus").GetString();
-        }
-        while (runtime != "Terminated" && DateTime.UtcNow < deadline && await Delay());
-        Assert.Equal("Terminated", runtime);
+        Assert.Equal("Terminated", await api.OrchestrationEndAsync(import));
     }
 
     [Theory]
@@ -284,11 +277,5 @@ public sealed class ImportEndToEndTests(LocalServices services, ITestOutputHelpe
             byte[] served = await api.Http.GetByteArrayAsync($"/image/{imageUuid}/zarr/{relative}");
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(localSeries, relative)), served);
         }
-    }
-
-    private static async Task<bool> Delay()
-    {
-        await Task.Delay(200);
-        return true;
     }
 }

@@ -78,7 +78,7 @@ public sealed class LoadTests(LocalServices services, ITestOutputHelper output) 
     {
         var done = await plan.Api.GetAsync($"/import/{import}");
         Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
-        Assert.Equal("Completed", (await plan.Api.GetAsync($"/import/{import}/orchestration")).GetProperty("runtimeStatus").GetString());
+        Assert.Equal("Completed", await plan.Api.OrchestrationEndAsync(import));
         var fileset = Assert.Single(await plan.Api.FilesetsAsync(import));
         Assert.Equal(plan.Name, fileset.GetProperty("name").GetString());
         var image = Assert.Single(fileset.GetProperty("images").EnumerateArray());
