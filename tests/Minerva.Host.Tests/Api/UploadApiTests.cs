@@ -45,8 +45,9 @@ public sealed class UploadApiTests(LocalServices services) : IAsyncLifetime
             });
         }
 
+        // Empty: RGW parses the unread body of a refused PUT as the connection's next request (a 400 to whoever sends it).
         var outside = await Assert.ThrowsAsync<AmazonS3Exception>(() => uploader.PutObjectAsync(
-            new PutObjectRequest { BucketName = bucket, Key = $"imports/{Guid.NewGuid()}/x.tif", ContentBody = "x" }));
+            new PutObjectRequest { BucketName = bucket, Key = $"imports/{Guid.NewGuid()}/x.tif", ContentBody = "" }));
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
         Assert.Equal([(prefix + "image.ome.tif", (long)bytes.Length)], (await _host.Objects.ListAsync("imports/")).Select(o => (o.Key, o.Size)));
     }

@@ -66,8 +66,9 @@ public sealed class UploadCredentialsTests(LocalServices services) : IAsyncLifet
     [InlineData("images/x/.zattrs")]
     public async Task UploadCredentials_PutOutsidePrefix_IsDenied(string key)
     {
+        // Empty: RGW parses the unread body of a refused PUT as the connection's next request (a 400 to whoever sends it).
         var e = await Assert.ThrowsAsync<AmazonS3Exception>(() =>
-            _uploader.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = key, ContentBody = "x" }));
+            _uploader.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = key, ContentBody = "" }));
 
         Assert.Equal(HttpStatusCode.Forbidden, e.StatusCode);
         Assert.Empty(await _store.ListAsync(key));
