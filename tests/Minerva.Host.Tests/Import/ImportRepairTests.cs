@@ -37,8 +37,7 @@ public sealed class ImportRepairTests(LocalServices services) : IDisposable
 
         await api.CompleteAsync(import);
 
-        var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
-        Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
+        await AssertCompletesAsync(api, import);
     }
 
     [Fact]
@@ -46,15 +45,12 @@ public sealed class ImportRepairTests(LocalServices services) : IDisposable
     {
         await using var host = await TestHost.StartAsync(services, EagerWatchdog);
         var api = new ImportApi(host);
-        string import = await api.CreateImportAsync(await api.CreateRepositoryAsync());
-        var (path, _) = files.PyramidalOmeTiff();
-        await api.UploadAsync(import, path, "sample.ome.tiff");
+        string import = await UploadedImportAsync(api);
 
         // The upload was completed (the record says so), but the orchestration was lost before it heard of it.
         await CompleteWithoutOrchestrationAsync(host, import);
 
-        var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
-        Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
+        await AssertCompletesAsync(api, import);
     }
 
     [Fact]
@@ -63,17 +59,14 @@ public sealed class ImportRepairTests(LocalServices services) : IDisposable
         // No watchdog within the test: the orchestration alone must find the completion.
         await using var host = await TestHost.StartAsync(services, ("Minerva:OrchestrationStaleAfter", "01:00:00"));
         var api = new ImportApi(host);
-        string import = await api.CreateImportAsync(await api.CreateRepositoryAsync());
-        var (path, _) = files.PyramidalOmeTiff();
-        await api.UploadAsync(import, path, "sample.ome.tiff");
+        string import = await UploadedImportAsync(api);
 
         // What the task hub leaves when the upload-complete event reached the orchestration before its first turn was
         // saved: the record says Processing, and an orchestration that starts waiting for an event already dropped.
         var record = await CompleteWithoutOrchestrationAsync(host, import);
         await host.Services.GetRequiredService<IImportWorkflow>().StartAsync(record);
 
-        var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
-        Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
+        await AssertCompletesAsync(api, import);
     }
 
     [Fact]
@@ -95,9 +88,7 @@ public sealed class ImportRepairTests(LocalServices services) : IDisposable
     {
         await using var host = await TestHost.StartAsync(services, ("Minerva:OrchestrationStaleAfter", "00:00:02"));
         var api = new ImportApi(host);
-        string import = await api.CreateImportAsync(await api.CreateRepositoryAsync());
-        var (path, _) = files.PyramidalOmeTiff();
-        await api.UploadAsync(import, path, "sample.ome.tiff");
+        string import = await UploadedImportAsync(api);
 
         // What a start message discarded before it ran leaves behind: the instance Pending, with no history and no message.
         await RemoveOrchestrationAsync(host, import);
@@ -108,11 +99,25 @@ public sealed class ImportRepairTests(LocalServices services) : IDisposable
 
         await api.CompleteAsync(import);
 
-        var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
-        Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
+        await AssertCompletesAsync(api, import);
     }
 
     public void Dispose() => files.Dispose();
+
+    /// <summary>A new import with the sample pyramid uploaded to it, not yet marked complete.</summary>
+    private async Task<string> UploadedImportAsync(ImportApi api)
+    {
+        string import = await api.CreateImportAsync(await api.CreateRepositoryAsync());
+        var (path, _) = files.PyramidalOmeTiff();
+        await api.UploadAsync(import, path, "sample.ome.tiff");
+        return import;
+    }
+
+    private static async Task AssertCompletesAsync(ImportApi api, string import)
+    {
+        var done = await api.WaitUntilFinishedAsync(import, ImportTimeout);
+        Assert.True(done.GetProperty("status").GetString() == "Complete", done.ToString());
+    }
 
     /// <summary>The task hub's instance row of an orchestration created but never started (as DurableTask.AzureStorage writes it).</summary>
     private async Task WritePendingInstanceAsync(TestHost host, string instanceId)
