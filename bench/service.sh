@@ -101,7 +101,7 @@ import_case() {
   local label=$1 file=$2 n=$3; shift 3
   start_workers "$n" "$@"
   # A running service's workers have imported before: one small import first, so the measured one does not pay
-  # for compiling the code (about 1 CPU-second on a fresh worker).
+  # for compiling the code (1.5–2 CPU-seconds on a fresh worker).
   /usr/bin/python3 "$here/service_import.py" "$url" "$key" "$(input 4000)" >/dev/null
   cat "$file" >/dev/null
   local s3pids; s3pids=$(cat "$run"/s3/run/*.pid | paste -sd,)
