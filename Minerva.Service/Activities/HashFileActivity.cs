@@ -26,24 +26,36 @@ public sealed class HashFileActivity(IObjectStore objects) : TaskActivity<Filese
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // A range's buffer is read into again once the range has been digested.
-        var buffers = new byte[RangesInFlight][];
-        var reads = new Queue<(byte[] Buffer, int Length, Task Read)>();
-        long next = 0;
-        for (int issued = 0; next < source.Length || reads.Count > 0;)
+        var buffers = new LargeBuffer?[RangesInFlight];
+        var reads = new Queue<(LargeBuffer Buffer, int Length, Task Read)>();
+        try
         {
-            while (next < source.Length && reads.Count < RangesInFlight)
+            long next = 0;
+            for (int issued = 0; next < source.Length || reads.Count > 0;)
             {
-                int length = (int)Math.Min(RangeBytes, source.Length - next);
-                var buffer = buffers[issued++ % RangesInFlight] ??= new byte[Math.Min(RangeBytes, source.Length)];
-                reads.Enqueue((buffer, length, source.ReadExactlyAsync(next, buffer.AsMemory(0, length), ct).AsTask()));
-                next += length;
+                while (next < source.Length && reads.Count < RangesInFlight)
+                {
+                    int length = (int)Math.Min(RangeBytes, source.Length - next);
+                    var buffer = buffers[issued++ % RangesInFlight] ??= LargeBuffers.Rent(RangeBytes);
+                    reads.Enqueue((buffer, length, source.ReadExactlyAsync(next, buffer.Memory[..length], ct).AsTask()));
+                    next += length;
+                }
+
+                var (done, doneLength, read) = reads.Dequeue();
+                await read;
+                sha.AppendData(done.Span[..doneLength]);
             }
 
-            var (done, doneLength, read) = reads.Dequeue();
-            await read;
-            sha.AppendData(done, 0, doneLength);
+            return Convert.ToHexStringLower(sha.GetHashAndReset());
         }
-
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        finally
+        {
+            // After a failed read the others may still be writing into their buffers: they go back once done.
+            await Task.WhenAll(reads.Select(r => r.Read)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var buffer in buffers.OfType<LargeBuffer>())
+            {
+                LargeBuffers.Return(buffer);
+            }
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Minerva.Tiling.IO;
@@ -16,9 +15,7 @@ internal sealed class S3ChunkStore(IAmazonS3 s3, string bucket, string prefix) :
 
     public async ValueTask WriteAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
-        using var body = MemoryMarshal.TryGetArray(data, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(data.ToArray(), writable: false);
+        using var body = MemoryStreams.OpenRead(data);
         await s3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = bucket,

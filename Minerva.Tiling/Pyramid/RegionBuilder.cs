@@ -20,11 +20,11 @@ public static class RegionBuilder
         var codec = ChunkCodecs.Create(plan.Options.Compressor, type.SampleSize());
         var chunks = new RegionChunks(plan, region, codec, store);
         var area = new RegionArea(region.Y0, region.X0, (int)region.Height, (int)region.Width);
-        byte[] pixels = Rent(type, region, area);
+        LargeBuffer pixels = Rent(type, region, area);
         try
         {
             var level = plan.Levels[region.Level];
-            var buffer = pixels.AsMemory(0, PlanesBytes(type, region, area));
+            var buffer = pixels.Memory[..PlanesBytes(type, region, area)];
             if (level.StoredLevel is int stored)
             {
                 var rect = new PlaneRect(region.Series, stored, region.T, region.Z, region.C0, region.CCount, area.Y0, area.X0, area.Height, area.Width);
@@ -48,7 +48,7 @@ public static class RegionBuilder
                 }
 
                 var half = area.Half();
-                byte[] halved = Rent(type, region, half);
+                LargeBuffer halved = Rent(type, region, half);
                 Halve(type, region.CCount, pixels, area, halved, half);
                 LargeBuffers.Return(pixels);
                 pixels = halved;
@@ -61,7 +61,7 @@ public static class RegionBuilder
         }
     }
 
-    private static void Halve(PixelType type, int channels, byte[] pixels, RegionArea area, byte[] halved, RegionArea half)
+    private static void Halve(PixelType type, int channels, LargeBuffer pixels, RegionArea area, LargeBuffer halved, RegionArea half)
     {
         int planeBytes = (int)area.PlaneSamples * type.SampleSize();
         int halfPlaneBytes = (int)half.PlaneSamples * type.SampleSize();
@@ -69,12 +69,12 @@ public static class RegionBuilder
         {
             MeanDownsampler.Downsample(
                 type,
-                pixels.AsSpan(c * planeBytes, planeBytes), area.Width, area.Height, area.Width,
-                halved.AsSpan(c * halfPlaneBytes, halfPlaneBytes), half.Width);
+                pixels.Span.Slice(c * planeBytes, planeBytes), area.Width, area.Height, area.Width,
+                halved.Span.Slice(c * halfPlaneBytes, halfPlaneBytes), half.Width);
         }
     }
 
-    private static byte[] Rent(PixelType type, Region region, RegionArea area) => LargeBuffers.Rent(PlanesBytes(type, region, area));
+    private static LargeBuffer Rent(PixelType type, Region region, RegionArea area) => LargeBuffers.Rent(PlanesBytes(type, region, area));
 
     private static int PlanesBytes(PixelType type, Region region, RegionArea area) =>
         checked((int)(area.PlaneSamples * type.SampleSize() * region.CCount));

@@ -17,21 +17,21 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
     /// as many at once as the store takes (<see cref="IChunkStore.Concurrency"/>): an object store spends most of a
     /// write waiting. Edge chunks are stored whole, padded with zeros (the fill value), as Zarr v2 requires.
     /// </summary>
-    public async Task WriteAsync(int level, RegionArea area, byte[] pixels, CancellationToken cancellationToken)
+    public async Task WriteAsync(int level, RegionArea area, LargeBuffer pixels, CancellationToken cancellationToken)
     {
         var levelPlan = plan.Levels[level];
         int chunkBytes = levelPlan.ChunkY * levelPlan.ChunkX * _sampleSize;
         await ForEachChunkAsync(area.Y0, area.Y0 + area.Height, area.X0, area.X0 + area.Width, levelPlan, cancellationToken, async (c, y, x, ct) =>
         {
-            byte[] encoded = LargeBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
+            LargeBuffer encoded = LargeBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
             try
             {
                 // The raw chunk is needed only while encoding, not while the write waits: back to the pool at once.
                 int length;
-                byte[] chunk = LargeBuffers.Rent(chunkBytes);
+                LargeBuffer chunk = LargeBuffers.Rent(chunkBytes);
                 try
                 {
-                    length = EncodeChunk(levelPlan, area, pixels, c, y, x, chunk.AsSpan(0, chunkBytes), encoded);
+                    length = EncodeChunk(levelPlan, area, pixels, c, y, x, chunk.Span[..chunkBytes], encoded.Span);
                 }
                 finally
                 {
@@ -39,7 +39,7 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
                 }
 
                 string key = ZarrKeys.Chunk(region.Series, level, region.T, region.C0 + c, region.Z, y / levelPlan.ChunkY, x / levelPlan.ChunkX);
-                await store.WriteAsync(key, encoded.AsMemory(0, length), ct).ConfigureAwait(false);
+                await store.WriteAsync(key, encoded.Memory[..length], ct).ConfigureAwait(false);
             }
             finally
             {
@@ -48,7 +48,7 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         }).ConfigureAwait(false);
     }
 
-    private int EncodeChunk(LevelPlan level, RegionArea area, byte[] pixels, int channel, long y0, long x0, Span<byte> chunk, byte[] encoded)
+    private int EncodeChunk(LevelPlan level, RegionArea area, LargeBuffer pixels, int channel, long y0, long x0, Span<byte> chunk, Span<byte> encoded)
     {
         int rows = (int)Math.Min(level.ChunkY, area.Y0 + area.Height - y0);
         int columns = (int)Math.Min(level.ChunkX, area.X0 + area.Width - x0);
@@ -74,7 +74,7 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
     /// chunk by chunk: chunk edges are even, so no 2×2 block straddles two chunks, and chunks fill disjoint parts of
     /// the planes, so they are read as many at once as the store takes.
     /// </summary>
-    public async Task ReadMeanOfLevelAboveAsync(RegionArea area, byte[] pixels, CancellationToken cancellationToken)
+    public async Task ReadMeanOfLevelAboveAsync(RegionArea area, LargeBuffer pixels, CancellationToken cancellationToken)
     {
         int levelAbove = region.Level - 1;
         var above = plan.Levels[levelAbove];
@@ -83,19 +83,19 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         int chunkBytes = above.ChunkY * above.ChunkX * _sampleSize;
         await ForEachChunkAsync(2 * area.Y0, yEnd, 2 * area.X0, xEnd, above, cancellationToken, async (c, y, x, ct) =>
         {
-            byte[] chunk = LargeBuffers.Rent(chunkBytes);
-            byte[] encoded = LargeBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
+            LargeBuffer chunk = LargeBuffers.Rent(chunkBytes);
+            LargeBuffer encoded = LargeBuffers.Rent(codec.MaxEncodedLength(chunkBytes));
             try
             {
                 string key = ZarrKeys.Chunk(region.Series, levelAbove, region.T, region.C0 + c, region.Z, y / above.ChunkY, x / above.ChunkX);
-                int length = await store.TryReadIntoAsync(key, encoded, ct).ConfigureAwait(false)
+                int length = await store.TryReadIntoAsync(key, encoded.Memory, ct).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"Chunk {key} is missing: the step that writes level {levelAbove} must finish first.");
-                codec.Decode(encoded.AsSpan(0, length), chunk.AsSpan(0, chunkBytes));
+                codec.Decode(encoded.Span[..length], chunk.Span[..chunkBytes]);
                 int rows = (int)Math.Min(above.ChunkY, above.SizeY - y);
                 int columns = (int)Math.Min(above.ChunkX, above.SizeX - x);
                 long offset = ((y / 2 - area.Y0) * area.Width + (x / 2 - area.X0)) * _sampleSize;
                 var destination = PlaneOf(pixels, area, c)[(int)offset..];
-                MeanDownsampler.Downsample(_type, chunk.AsSpan(0, chunkBytes), above.ChunkX, rows, columns, destination, area.Width);
+                MeanDownsampler.Downsample(_type, chunk.Span[..chunkBytes], above.ChunkX, rows, columns, destination, area.Width);
             }
             finally
             {
@@ -125,9 +125,9 @@ internal sealed class RegionChunks(PyramidPlan plan, Region region, IChunkCodec 
         return Parallel.ForEachAsync(origins, options, (o, ct) => body(o.C, o.Y, o.X, ct));
     }
 
-    private Span<byte> PlaneOf(byte[] pixels, RegionArea area, int channel)
+    private Span<byte> PlaneOf(LargeBuffer pixels, RegionArea area, int channel)
     {
         int planeBytes = (int)area.PlaneSamples * _sampleSize;
-        return pixels.AsSpan(channel * planeBytes, planeBytes);
+        return pixels.Span.Slice(channel * planeBytes, planeBytes);
     }
 }

@@ -17,13 +17,13 @@ internal static class TiffBlockDecoder
     /// rented buffer of at least <see cref="TiffIfd.BlockRowBytes"/> × rows bytes. The caller returns the buffer to <see cref="LargeBuffers"/>.
     /// </summary>
     /// <exception cref="InvalidImageException">The data cannot be decompressed or is too short.</exception>
-    public static byte[] Decode(ReadOnlySpan<byte> raw, TiffIfd ifd, bool bigEndian, int blockIndex, string fileName)
+    public static LargeBuffer Decode(ReadOnlySpan<byte> raw, TiffIfd ifd, bool bigEndian, int blockIndex, string fileName)
     {
         var capacity = ifd.BlockRowBytes * ifd.BlockHeight;
         var decoded = LargeBuffers.Rent(capacity);
         try
         {
-            Decode(raw, decoded.AsSpan(0, capacity), ifd, bigEndian, blockIndex, fileName);
+            Decode(raw, decoded.Span[..capacity], ifd, bigEndian, blockIndex, fileName);
             return decoded;
         }
         catch

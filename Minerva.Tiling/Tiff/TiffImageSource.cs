@@ -73,7 +73,7 @@ public sealed class TiffImageSource : IPixelSource
         var raw = LargeBuffers.Rent(group.Length);
         try
         {
-            await _source.ReadExactlyAsync(group.Offset, raw.AsMemory(0, group.Length), cancellationToken).ConfigureAwait(false);
+            await _source.ReadExactlyAsync(group.Offset, raw.Memory[..group.Length], cancellationToken).ConfigureAwait(false);
             if (group.Jobs.Count == 1)
             {
                 DecodeAndCopy(raw, group, group.Jobs[0], rect, destination.Span);
@@ -96,14 +96,14 @@ public sealed class TiffImageSource : IPixelSource
         }
     }
 
-    private void DecodeAndCopy(byte[] raw, TiffReadGroup group, TiffBlockJob job, PlaneRect rect, Span<byte> destination)
+    private void DecodeAndCopy(LargeBuffer raw, TiffReadGroup group, TiffBlockJob job, PlaneRect rect, Span<byte> destination)
     {
-        var stored = raw.AsSpan((int)(job.Ifd.Offsets[job.BlockIndex] - group.Offset), (int)job.Ifd.ByteCounts[job.BlockIndex]);
+        var stored = raw.Span.Slice((int)(job.Ifd.Offsets[job.BlockIndex] - group.Offset), (int)job.Ifd.ByteCounts[job.BlockIndex]);
         var block = TiffBlockDecoder.Decode(stored, job.Ifd, _file.BigEndian, job.BlockIndex, _source.Name);
         try
         {
             TiffRegionCopier.Copy(
-                block, job.Ifd, job.BlockY0, job.BlockX0, TiffBlockDecoder.RowsOf(job.Ifd, job.BlockIndex),
+                block.Span, job.Ifd, job.BlockY0, job.BlockX0, TiffBlockDecoder.RowsOf(job.Ifd, job.BlockIndex),
                 job.FirstSample, job.SampleCount, job.FirstChannel, rect, destination);
         }
         finally

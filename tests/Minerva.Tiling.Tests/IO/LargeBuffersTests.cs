@@ -17,6 +17,36 @@ public sealed class LargeBuffersTests
     [Theory]
     [InlineData(100)]
     [InlineData(3_000_000)]
-    public void Rent_AnyLength_HoldsAtLeastThatMany(int length) =>
-        Assert.True(LargeBuffers.Rent(length).Length >= length);
+    public void Rent_AnyLength_HoldsAtLeastThatMany(int length)
+    {
+        var buffer = LargeBuffers.Rent(length);
+        buffer.Span[..length].Fill(7);
+        Assert.True(buffer.Memory.Length >= length);
+        LargeBuffers.Return(buffer);
+    }
+
+    // Sizes no other test asks for: the pool is one per process.
+    [Fact]
+    public void Rent_AfterReturn_GivesTheSameBuffer()
+    {
+        var buffer = LargeBuffers.Rent((56 << 20) + 1);
+        LargeBuffers.Return(buffer);
+        var again = LargeBuffers.Rent((56 << 20) + 1);
+        LargeBuffers.Return(again);
+        Assert.Same(buffer, again);
+    }
+
+    [Fact]
+    public void FreeSizesOutOfUse_SizeNotAskedForSinceTheLastCall_IsFreed()
+    {
+        var buffer = LargeBuffers.Rent((80 << 20) + 1);
+        LargeBuffers.Return(buffer);
+        LargeBuffers.FreeSizesOutOfUse();
+        LargeBuffers.FreeSizesOutOfUse();
+
+        Assert.Throws<ObjectDisposedException>(() => buffer.Span.Length);
+        var fresh = LargeBuffers.Rent((80 << 20) + 1);
+        LargeBuffers.Return(fresh);
+        Assert.NotSame(buffer, fresh);
+    }
 }
