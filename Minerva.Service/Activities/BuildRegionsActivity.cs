@@ -30,7 +30,7 @@ public sealed class BuildRegionsActivity(IObjectStore objects, SourceImages sour
             var options = new ParallelOptions { MaxDegreeOfParallelism = RegionsAtOnce };
             await Parallel.ForEachAsync(plan.Steps[input.Step].Regions.Skip(input.First).Take(input.Count), options, async (region, ct) =>
             {
-                using var slot = await slots.EnterAsync(plan.RegionBytes(region));
+                using var slot = await slots.EnterAsync(RegionBuilder.PeakBytes(plan, region, store.Concurrency));
                 var result = await RegionBuilder.BuildAsync(source, plan, region, store, ct);
                 foreach (var range in result.Channels)
                 {

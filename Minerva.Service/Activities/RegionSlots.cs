@@ -1,15 +1,16 @@
 namespace Minerva.Service.Activities;
 
 /// <summary>
-/// How much region work this process does at once, by the pixels it holds: regions whose first-level planes add up
-/// to at most <see cref="Budget"/> (32 MiB per core: two 4096² uint16 regions on 2 cores) build together, a larger one
-/// alone, in the order they asked. A region keeps its own reads and writes in flight, so this keeps the cores busy
+/// How much region work this process does at once, by the memory it holds (<see cref="Minerva.Tiling.Pyramid.RegionBuilder.PeakBytes"/>):
+/// regions that add up to at most <see cref="Budget"/> (56 MiB per core: two 4096² uint16 regions on 2 cores, each
+/// 32 MiB of planes, their 8 MiB halves and 13.5 MiB of chunks in flight) build together, a larger one alone, in the
+/// order they asked. A region keeps its own reads and writes in flight, so this keeps the cores busy
 /// while a worker's memory stays bounded whatever the image; other activities (hashing a file, inspecting or
 /// finishing one) run beside the regions, outside this limit, so a long hash never takes a region's place.
 /// </summary>
 public sealed class RegionSlots
 {
-    public static readonly long Budget = Environment.ProcessorCount * (32L << 20);
+    public static readonly long Budget = Environment.ProcessorCount * (56L << 20);
 
     private readonly Queue<(long Bytes, TaskCompletionSource Admitted)> _waiting = new();
     private long _inFlight;

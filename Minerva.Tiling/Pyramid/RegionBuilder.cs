@@ -61,6 +61,21 @@ public static class RegionBuilder
         }
     }
 
+    /// <summary>
+    /// The most buffer memory building <paramref name="region"/> holds at once: its planes and their halves, and a raw
+    /// and an encoded chunk for each chunk read or write in flight (<paramref name="chunksInFlight"/>, the store's
+    /// <see cref="IChunkStore.Concurrency"/>).
+    /// </summary>
+    public static long PeakBytes(PyramidPlan plan, Region region, int chunksInFlight)
+    {
+        var level = plan.Levels[region.Level];
+        int sampleSize = plan.Series.PixelType.SampleSize();
+        int chunkBytes = level.ChunkY * level.ChunkX * sampleSize;
+        int encodedBytes = ChunkCodecs.Create(plan.Options.Compressor, sampleSize).MaxEncodedLength(chunkBytes);
+        long planes = plan.RegionBytes(region);
+        return planes + (planes / 4) + ((long)chunksInFlight * (chunkBytes + encodedBytes));
+    }
+
     private static void Halve(PixelType type, int channels, LargeBuffer pixels, RegionArea area, LargeBuffer halved, RegionArea half)
     {
         int planeBytes = (int)area.PlaneSamples * type.SampleSize();
