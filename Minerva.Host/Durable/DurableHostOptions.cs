@@ -21,7 +21,7 @@ public sealed class DurableHostOptions
 
     /// <summary>
     /// Activities this host takes at once: about one region per core (<see cref="Service.Activities.RegionSlots"/> bounds
-    /// their pixels) and one more, so that hashing a file, inspecting or finishing one runs beside the regions instead
+    /// their memory) and one more, so that hashing a file, inspecting or finishing one runs beside the regions instead
     /// of in a region's place.
     /// </summary>
     public int MaxConcurrentActivities { get; set; } = Environment.ProcessorCount + 1;
