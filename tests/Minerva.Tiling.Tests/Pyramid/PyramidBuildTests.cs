@@ -110,6 +110,19 @@ public class PyramidBuildTests
         Assert.Contains(new ChannelRange(1, samples.Min(), samples.Max()), result.Channels);
     }
 
+    [Fact]
+    public void PeakBytes_Region_CountsItsPlanesTheirHalvesAndARawAndEncodedChunkPerChunkInFlight()
+    {
+        using var source = MemoryPixelSource.Random(PixelType.UInt16, 1, 2, 1, 300, 200, seed: 3);
+        var plan = PyramidPlanner.Plan(source.Info.Series[0], new TileOptions(ChunkSize: 64, Compressor: Compressor.None));
+        var region = plan.Steps[0].Regions[0];
+        long planes = region.CCount * region.Height * region.Width * 2;
+        const int chunk = 64 * 64 * 2;
+
+        // Uncompressed, an encoded chunk takes as many bytes as a raw one.
+        Assert.Equal(planes + (planes / 4) + (3 * (chunk + chunk)), RegionBuilder.PeakBytes(plan, region, chunksInFlight: 3));
+    }
+
     /// <summary>Builds the whole pyramid and checks every plane of every level: copied from the source or the mean of the level above.</summary>
     private static async Task<PyramidPlan> AssertPyramidAsync(MemoryPixelSource source, TileOptions options)
     {
