@@ -31,6 +31,8 @@ public static class LargeBuffers
     private static readonly TimeSpan TrimPeriod = TimeSpan.FromSeconds(1);
 
     private static readonly ConcurrentDictionary<int, SizeClass> Sizes = new();
+
+    /// <summary>Held in a field so the timer lives as long as the pool.</summary>
     private static readonly Timer Trimmer = new(_ => FreeSizesOutOfUse(), null, TrimPeriod, TrimPeriod);
     private static long s_idleBytes;
 
@@ -45,9 +47,6 @@ public static class LargeBuffers
             _ = Mallopt(MmapThreshold, 128 * 1024);
         }
     }
-
-    /// <summary>Idle bytes the pool holds now.</summary>
-    internal static long IdleBytes => Interlocked.Read(ref s_idleBytes);
 
     /// <summary>A buffer of at least <paramref name="length"/> bytes; its contents are undefined. Give it back by <see cref="Return"/>.</summary>
     public static LargeBuffer Rent(int length)
@@ -102,6 +101,9 @@ public static class LargeBuffers
             sizeClass.FreeIdle(keep);
         }
     }
+
+    /// <summary>Idle bytes the pool holds now.</summary>
+    private static long IdleBytes => Interlocked.Read(ref s_idleBytes);
 
     [DllImport("libc", EntryPoint = "mallopt")]
     private static extern int Mallopt(int parameter, int value);
