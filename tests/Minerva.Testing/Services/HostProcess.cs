@@ -42,7 +42,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts Minerva.Host.dll with <paramref name="settings"/> (configuration keys as "Minerva:TaskHub") and waits until
-    /// its API answers: by then its durable engine has started too (hosted services start before the server listens).
+    /// it listens: by then its durable engine has started too (hosted services start before the server listens).
     /// </summary>
     public static async Task<HostProcess> StartAsync(string name, IEnumerable<KeyValuePair<string, string?>> settings)
     {
@@ -52,7 +52,36 @@ public sealed class HostProcess : IAsyncDisposable
             throw new InvalidOperationException($"{dll} is missing: the test project must reference Minerva.Host.");
         }
 
-        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        // A port free when chosen may be taken by another test's process before this one binds it: that host then
+        // exits, and another is started on another port.
+        for (int attempt = 1; ; attempt++)
+        {
+            var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+            var host = new HostProcess(name, dll, Arguments(url, settings), url);
+            if (await host.TryStartAsync())
+            {
+                return host;
+            }
+
+            await host.DisposeAsync();
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"Host {name}: three ports in a row were taken before it listened.\n{host.LogTail()}");
+            }
+        }
+    }
+
+    /// <summary>Starts it again with the same settings on the same port; waits until it listens.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (!await TryStartAsync())
+        {
+            throw new InvalidOperationException($"Host {Name}: port {Url.Port} was taken by another process.\n{LogTail()}");
+        }
+    }
+
+    private static List<string> Arguments(Uri url, IEnumerable<KeyValuePair<string, string?>> settings)
+    {
         var all = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["urls"] = url.ToString().TrimEnd('/'),
@@ -68,14 +97,16 @@ public sealed class HostProcess : IAsyncDisposable
             all[key] = value ?? "";
         }
 
-        var host = new HostProcess(name, dll, [.. all.Select(s => $"--{s.Key}={s.Value}")], url);
-        await host.StartAgainAsync();
-        return host;
+        // Its start is recognised by this category's "Now listening on" line, whatever level the test chose.
+        all["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information";
+        return [.. all.Select(s => $"--{s.Key}={s.Value}")];
     }
 
-    /// <summary>Starts it (again) with the same settings on the same port; waits until its API answers.</summary>
-    public async Task StartAgainAsync()
+    /// <summary>Starts the process and waits until it listens; false if it exited because its port was taken.</summary>
+    private async Task<bool> TryStartAsync()
     {
+        int listenedBefore = CountLog(ListeningLine);
+        int refusedBefore = CountLog(PortTakenLine);
         if (IsRunning)
         {
             throw new InvalidOperationException($"Host {Name} is still running.");
@@ -102,7 +133,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         _process?.Dispose();
         _process = process;
-        await WaitUntilAnsweringAsync(process);
+        return await WaitUntilListeningAsync(process, listenedBefore, refusedBefore);
     }
 
     /// <summary>SIGKILL (what <see cref="Process.Kill()"/> sends on Unix): no shutdown, no lease released, nothing flushed.</summary>
@@ -142,34 +173,41 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilAnsweringAsync(Process process)
+    /// <summary>What the host logs once it listens (ASP.NET Core's lifetime message).</summary>
+    private string ListeningLine => $"Now listening on: {Url.ToString().TrimEnd('/')}";
+
+    /// <summary>What Kestrel's error says when another process holds the port.</summary>
+    private const string PortTakenLine = "address already in use";
+
+    /// <summary>
+    /// Waits for its own "Now listening on" line, not for an answer on its port: before this process binds it, another
+    /// that took the port meanwhile would answer in its place.
+    /// </summary>
+    private async Task<bool> WaitUntilListeningAsync(Process process, int listenedBefore, int refusedBefore)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
+        while (CountLog(ListeningLine) == listenedBefore)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"Host {Name} exited with code {process.ExitCode} before its API answered.\n{LogTail()}");
+                // Read the rest of its output before looking at it.
+                await process.WaitForExitAsync();
+                if (CountLog(PortTakenLine) > refusedBefore)
+                {
+                    return false;
+                }
+
+                throw new InvalidOperationException($"Host {Name} exited with code {process.ExitCode} before it listened.\n{LogTail()}");
             }
 
-            try
+            if (DateTime.UtcNow > deadline)
             {
-                // Any answer will do (the root is a 404): the server listens, so the host has started.
-                using var response = await http.GetAsync(Url);
-                return;
+                throw new TimeoutException($"Host {Name} did not listen on {Url} within {StartTimeout}.\n{LogTail()}");
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-            catch (TaskCanceledException) when (DateTime.UtcNow < deadline)
-            {
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                throw new TimeoutException($"Host {Name} did not answer on {Url} within {StartTimeout}.\n{LogTail()}", e);
-            }
+
+            await Task.Delay(100);
         }
+
+        return true;
     }
 }
