@@ -1,3 +1,4 @@
+using System.Buffers;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Minerva.Tiling.IO;
@@ -25,7 +26,11 @@ internal sealed class S3ChunkStore(IAmazonS3 s3, string bucket, string prefix) :
         }, cancellationToken);
     }
 
-    /// <summary>Reads straight into the caller's pooled buffer: no array per chunk (a megabyte each, on the large-object heap).</summary>
+    /// <summary>
+    /// Reads into the caller's pooled buffer through a small array. The SDK checks a whole object's MD5 with a stream
+    /// that has no <see cref="Memory{T}"/> read, so reading it straight into native memory makes <see cref="Stream"/>
+    /// rent an array the size of the chunk: megabytes on the large-object heap per chunk, until a full collection.
+    /// </summary>
     public async ValueTask<int?> TryReadIntoAsync(string key, Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         try
@@ -36,12 +41,36 @@ internal sealed class S3ChunkStore(IAmazonS3 s3, string bucket, string prefix) :
                 throw new InvalidDataException($"Stored value '{key}' holds {response.ContentLength} bytes, more than the {destination.Length} expected at most.");
             }
 
-            await response.ResponseStream.ReadExactlyAsync(destination[..(int)response.ContentLength], cancellationToken);
+            await ReadExactlyThroughArrayAsync(response.ResponseStream, destination[..(int)response.ContentLength], cancellationToken);
             return (int)response.ContentLength;
         }
         catch (AmazonS3Exception e) when (S3ObjectStore.IsAbsent(e))
         {
             return null;
+        }
+    }
+
+    private static async ValueTask ReadExactlyThroughArrayAsync(Stream stream, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        // Below the large-object heap's 85,000 bytes.
+        var block = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            for (int done = 0; done < destination.Length;)
+            {
+                int read = await stream.ReadAsync(block.AsMemory(0, Math.Min(block.Length, destination.Length - done)), cancellationToken);
+                if (read == 0)
+                {
+                    throw new EndOfStreamException();
+                }
+
+                block.AsSpan(0, read).CopyTo(destination.Span[done..]);
+                done += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
         }
     }
 
