@@ -99,7 +99,8 @@ tile_seconds() {
   awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'
 }
 
-# import_case LABEL FILE N [Setting=Value ...]: prints the import's phases and its ratio to `minerva tile`.
+# import_case LABEL FILE N [Setting=Value ...]: prints the import's phases; sets $last (its seconds) and $result (its
+# JSON line) for the ratios the caller prints.
 import_case() {
   local label=$1 file=$2 n=$3; shift 3
   start_workers "$n" "$@"
